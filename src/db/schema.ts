@@ -1,0 +1,61 @@
+// The Dexie database: every table's indexes, and each schema version kept so old databases upgrade in place.
+// Never edit a released version's stores; add a new version below it (tests/unit/db/upgrade.test.ts opens v1 data).
+
+import { Dexie, type EntityTable } from 'dexie';
+import type { LocalRow, OutboxEntry, Photo, SyncedTables } from './types';
+
+export const DB_NAME = 'circulate';
+
+type Tables = { [K in keyof SyncedTables]: EntityTable<SyncedTables[K], 'id'> };
+
+export type CirculateDb = Dexie &
+  Tables & {
+    outbox: EntityTable<OutboxEntry, 'seq'>;
+    photos: EntityTable<Photo, 'id'>;
+    local: EntityTable<LocalRow, 'key'>;
+  };
+
+/** Version 1, as first released. */
+export const SCHEMA_V1: Record<string, string> = {
+  classes: 'id, order',
+  students: 'id, classId',
+  pieces: 'id, classId',
+  objectives: 'id, pieceId, classId',
+  marks: 'id, [pieceId+at], [studentId+at], [classId+at]',
+  notes: 'id, [studentId+at], [classId+at]',
+  groups: 'id, classId',
+  groupSessions: 'id, groupId, [classId+at]',
+  conferences: 'id, [studentId+at], [classId+at]',
+  goals: 'id, studentId, classId',
+  reflections: 'id, [classId+date]',
+  starters: 'id',
+  settings: 'id',
+  photos: 'id, noteId',
+  local: 'key',
+  // The outbox key is IndexedDB's own key generator: it never reuses a number, so it is the per-device change counter.
+  outbox: '++seq, [table+id]',
+};
+
+/** Version 2: goal self-evaluations and keep-apart rules become their own tables; students findable by source id. */
+export const SCHEMA_V2: Record<string, string> = {
+  students: 'id, classId, sourceId',
+  goalChecks: 'id, goalId, studentId',
+  keepApart: 'id, classId',
+};
+
+export function createDb(name = DB_NAME): CirculateDb {
+  const db = new Dexie(name) as CirculateDb;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade(async (tx) => {
+      // v1 students had no sourceId field; give every row an explicit null so equality queries see them.
+      await tx
+        .table('students')
+        .toCollection()
+        .modify((s: { sourceId?: string | null }) => {
+          if (s.sourceId === undefined) s.sourceId = null;
+        });
+    });
+  return db;
+}

@@ -1,0 +1,238 @@
+// The records Circulate keeps: every synced table's row shape, plus the local-only tables.
+// Synced rows hold their fields at the top level (so Dexie can index them) and per-field stamps in `_m`.
+
+import type { FieldMeta } from '../domain/merge';
+
+export interface SyncedBase {
+  id: string;
+  /** Tombstone: deletes are writes, so a delete made offline reaches every device. */
+  deleted: boolean;
+  /** Per-field HLC stamp and author, written only by the write path. */
+  _m: Record<string, FieldMeta>;
+}
+
+export interface ClassRec extends SyncedBase {
+  name: string;
+  grade: string;
+  archived: boolean;
+  order: number;
+}
+
+export interface Student extends SyncedBase {
+  classId: string;
+  firstName: string;
+  lastName: string;
+  order: number;
+  archived: boolean;
+  /** Where the student came from (a OneRoster sourcedId), so a re-import updates instead of duplicating. */
+  sourceId: string | null;
+}
+
+export interface Piece extends SyncedBase {
+  classId: string;
+  title: string;
+  genre: string;
+  /** YYYY-MM-DD */
+  startDate: string;
+  /** The one objective in focus today, if any. */
+  lensObjectiveId: string | null;
+  archived: boolean;
+}
+
+export interface Objective extends SyncedBase {
+  classId: string;
+  pieceId: string;
+  text: string;
+  /** 6+1 trait or checklist strand the objective belongs to. */
+  trait: string | null;
+  order: number;
+}
+
+export type MarkValue = 'x' | 'check' | null;
+
+/** One tap on the checklist: every tap is kept, the grid shows the latest per student and objective. */
+export interface Mark extends SyncedBase {
+  classId: string;
+  pieceId: string;
+  studentId: string;
+  objectiveId: string;
+  value: MarkValue;
+  at: number;
+}
+
+export type NoteContext = 'mini-lesson' | 'independent' | 'guided-group' | 'conference';
+
+export interface Note extends SyncedBase {
+  classId: string;
+  studentId: string;
+  pieceId: string | null;
+  text: string;
+  objectiveIds: string[];
+  context: NoteContext | null;
+  /** A private note stays on this device: the write path never puts it in the outbox. */
+  private: boolean;
+  at: number;
+  printedAt: number | null;
+  photoId: string | null;
+  /** Set when the note was written inside a group session or a conference. */
+  groupSessionId: string | null;
+  conferenceId: string | null;
+}
+
+export type GroupKind = 'table' | 'needs' | 'intervention';
+
+export interface Group extends SyncedBase {
+  classId: string;
+  pieceId: string | null;
+  name: string;
+  kind: GroupKind;
+  focusObjectiveId: string | null;
+  memberIds: string[];
+  teachingPoint: string;
+  plannedMinutes: number;
+  /** Weekdays 1-5 for an intervention group's schedule. */
+  schedule: number[];
+  dissolved: boolean;
+  order: number;
+}
+
+export interface GroupSession extends SyncedBase {
+  classId: string;
+  groupId: string;
+  focusObjectiveId: string | null;
+  attendeeIds: string[];
+  at: number;
+  minutes: number;
+}
+
+/** Students the teacher keeps out of the same group. */
+export interface KeepApart extends SyncedBase {
+  classId: string;
+  studentA: string;
+  studentB: string;
+}
+
+export type ConferenceKind = 'teacher' | 'peer';
+
+export interface Conference extends SyncedBase {
+  classId: string;
+  studentId: string;
+  kind: ConferenceKind;
+  partnerId: string | null;
+  pieceId: string | null;
+  objectiveId: string | null;
+  strengths: string;
+  trait: string;
+  nextStep: string;
+  at: number;
+  minutes: number;
+  goalId: string | null;
+}
+
+export interface Goal extends SyncedBase {
+  classId: string;
+  studentId: string;
+  text: string;
+  setAt: number;
+  conferenceId: string | null;
+  /** The goal that replaced this one; the current goal has none. */
+  closedAt: number | null;
+}
+
+export type SelfEvaluation = 'not-yet' | 'starting' | 'yes';
+
+/** A student's self-evaluation against a goal; separate rows so two devices adding one never collide. */
+export interface GoalCheck extends SyncedBase {
+  classId: string;
+  goalId: string;
+  studentId: string;
+  value: SelfEvaluation;
+  at: number;
+}
+
+export interface Reflection extends SyncedBase {
+  classId: string;
+  /** YYYY-MM-DD */
+  date: string;
+  hard: string;
+  wentWell: string;
+}
+
+export type StarterStep = 'opener' | 'tell' | 'ask' | 'give';
+
+export interface Starter extends SyncedBase {
+  step: StarterStep;
+  text: string;
+  order: number;
+}
+
+/** Teacher preferences that follow the teacher to another device. */
+export interface Setting extends SyncedBase {
+  value: unknown;
+}
+
+export interface SyncedTables {
+  classes: ClassRec;
+  students: Student;
+  pieces: Piece;
+  objectives: Objective;
+  marks: Mark;
+  notes: Note;
+  groups: Group;
+  groupSessions: GroupSession;
+  keepApart: KeepApart;
+  conferences: Conference;
+  goals: Goal;
+  goalChecks: GoalCheck;
+  reflections: Reflection;
+  starters: Starter;
+  settings: Setting;
+}
+
+export type TableName = keyof SyncedTables;
+
+export const SYNCED_TABLES = [
+  'classes',
+  'students',
+  'pieces',
+  'objectives',
+  'marks',
+  'notes',
+  'groups',
+  'groupSessions',
+  'keepApart',
+  'conferences',
+  'goals',
+  'goalChecks',
+  'reflections',
+  'starters',
+  'settings',
+] as const satisfies readonly TableName[];
+
+/** The fields a caller provides: everything but the id, tombstone and stamps, which the write path owns. */
+export type Fields<T extends TableName> = Omit<SyncedTables[T], 'id' | 'deleted' | '_m'>;
+
+// ---- local-only tables ----
+
+/** One change waiting to be pushed: the changed fields with their stamps. `seq` is the per-device change counter. */
+export interface OutboxEntry {
+  seq?: number;
+  table: TableName;
+  id: string;
+  fields: Record<string, unknown>;
+  meta: Record<string, FieldMeta>;
+}
+
+export interface Photo {
+  id: string;
+  noteId: string;
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+/** Device-only key-value state: identity, sync config and cursor, timer, print calibration. */
+export interface LocalRow {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,23 @@
+// Entry: loads the device session, recovers unsaved drafts, then renders the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './app/App';
+import { ready } from './db/session';
+import { installAutosaveFlush, recoverDrafts } from './ui/autosave';
+import './ui/theme.css';
+
+async function start() {
+  await ready();
+  await recoverDrafts().catch(() => 0);
+  installAutosaveFlush();
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
+    </StrictMode>,
+  );
+}
+
+void start();
