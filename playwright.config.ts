@@ -33,7 +33,7 @@ export default defineConfig({
   },
   webServer: {
     command: `node --import tsx server/main.ts`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'test-results/e2e-data', CIRCULATE_LOG: 'quiet' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: `test-results/e2e-data-${PORT}`, CIRCULATE_LOG: 'quiet', ...(process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {}) },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

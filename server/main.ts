@@ -6,7 +6,7 @@ import { mountApp } from './static';
 
 const port = Number(process.env.PORT ?? 8080);
 const hostname = process.env.HOST ?? '127.0.0.1';
-const distDir = relative(process.cwd(), new URL('../dist', import.meta.url).pathname) || 'dist';
+const distDir = process.env.DIST_DIR ?? (relative(process.cwd(), new URL('../dist', import.meta.url).pathname) || 'dist');
 
 const app = new Hono();
 mountApp(app, distDir);
