@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App';
-import { ready } from './db/session';
+import { ready } from './db/write';
 import { installAutosaveFlush, recoverDrafts } from './ui/autosave';
 import './ui/theme.css';
 

@@ -1,89 +1,91 @@
-// This device's identity and hybrid logical clock, loaded once before the first write ("never write before load").
+// This device's identity and hybrid logical clock, loaded from its database before the first write
+// ("never write before load"). One Session per database, so a test can run several devices in one process.
 
 import { createHlc, receive, tick, type HlcState, type Stamp } from '../domain/hlc';
 import { newNodeId } from '../domain/ids';
-import { db } from './db';
+import type { CirculateDb } from './schema';
 
-const CLOCK_KEY = 'circulate.hlc.ms';
 const DEFAULT_AUTHOR = 'Teacher';
 
-interface Session {
-  deviceId: string;
-  author: string;
-  clock: HlcState;
-}
-
-let session: Session | undefined;
-let loading: Promise<Session> | undefined;
-
-function storedClockMs(): number {
+function storage(): Storage | undefined {
   try {
-    return Number(globalThis.localStorage?.getItem(CLOCK_KEY) ?? 0) || 0;
+    return globalThis.localStorage;
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
-function persistClockMs(ms: number): void {
-  try {
-    globalThis.localStorage?.setItem(CLOCK_KEY, String(ms));
-  } catch {
-    // A clock that cannot be persisted still orders this session's writes; the wall clock carries the rest.
+export class Session {
+  private loaded: { deviceId: string; author: string; clock: HlcState } | undefined;
+  private loading: Promise<void> | undefined;
+
+  constructor(private readonly db: CirculateDb) {}
+
+  private get clockKey(): string {
+    return `circulate.hlc.ms.${this.db.name}`;
   }
-}
 
-async function load(): Promise<Session> {
-  let device = (await db.local.get('deviceId'))?.value as string | undefined;
-  if (!device) {
-    device = newNodeId(8);
-    await db.local.put({ key: 'deviceId', value: device });
+  ready(): Promise<void> {
+    if (this.loaded) return Promise.resolve();
+    this.loading ??= this.load();
+    return this.loading;
   }
-  const author = ((await db.local.get('teacherName'))?.value as string | undefined) || DEFAULT_AUTHOR;
-  // Each tab gets its own node id so two tabs on one device can never issue the same stamp.
-  const node = `${device}-${newNodeId(4)}`;
-  return { deviceId: device, author, clock: createHlc(node, storedClockMs()) };
-}
 
-export async function ready(): Promise<Session> {
-  if (session) return session;
-  loading ??= load().then((s) => (session = s));
-  return loading;
-}
-
-export function nextStamp(now = Date.now()): Stamp {
-  if (!session) throw new Error('Session not loaded: await ready() before writing');
-  const { state, stamp } = tick(session.clock, now);
-  session.clock = state;
-  persistClockMs(state.ms);
-  return stamp;
-}
-
-/** Advances the clock past a stamp seen from another device; a stamp from too far in the future is ignored. */
-export function observeStamp(stamp: Stamp, now = Date.now()): void {
-  if (!session) return;
-  try {
-    session.clock = receive(session.clock, stamp, now);
-  } catch {
-    // The server refuses such stamps; if one slips through, it must not drag this clock into the future.
+  private async load(): Promise<void> {
+    let device = (await this.db.local.get('deviceId'))?.value as string | undefined;
+    if (!device) {
+      device = newNodeId(8);
+      await this.db.local.put({ key: 'deviceId', value: device });
+    }
+    const author = ((await this.db.local.get('teacherName'))?.value as string | undefined) || DEFAULT_AUTHOR;
+    const lastMs = Number(storage()?.getItem(this.clockKey) ?? 0) || 0;
+    // Each tab gets its own node id so two tabs on one device can never issue the same stamp.
+    this.loaded = { deviceId: device, author, clock: createHlc(`${device}-${newNodeId(4)}`, lastMs) };
   }
-}
 
-export function currentAuthor(): string {
-  return session?.author ?? DEFAULT_AUTHOR;
-}
+  private get s() {
+    if (!this.loaded) throw new Error('Session not loaded: await ready() before writing');
+    return this.loaded;
+  }
 
-export function currentDeviceId(): string | undefined {
-  return session?.deviceId;
-}
+  nextStamp(now = Date.now()): Stamp {
+    const { state, stamp } = tick(this.s.clock, now);
+    this.s.clock = state;
+    try {
+      storage()?.setItem(this.clockKey, String(state.ms));
+    } catch {
+      // A clock that cannot be persisted still orders this session's writes; the wall clock carries the rest.
+    }
+    return stamp;
+  }
 
-export async function setAuthor(name: string): Promise<void> {
-  const s = await ready();
-  s.author = name.trim() || DEFAULT_AUTHOR;
-  await db.local.put({ key: 'teacherName', value: s.author });
-}
+  /** Advances the clock past a stamp seen from another device; a stamp from too far in the future is ignored. */
+  observe(stamp: Stamp, now = Date.now()): void {
+    if (!this.loaded) return;
+    try {
+      this.loaded.clock = receive(this.loaded.clock, stamp, now);
+    } catch {
+      // The server refuses such stamps; if one slips through, it must not drag this clock into the future.
+    }
+  }
 
-/** Tests only: forget the loaded session so the next ready() reloads from a fresh database. */
-export function resetSessionForTests(): void {
-  session = undefined;
-  loading = undefined;
+  get author(): string {
+    return this.loaded?.author ?? DEFAULT_AUTHOR;
+  }
+
+  get deviceId(): string | undefined {
+    return this.loaded?.deviceId;
+  }
+
+  async setAuthor(name: string): Promise<void> {
+    await this.ready();
+    this.s.author = name.trim() || DEFAULT_AUTHOR;
+    await this.db.local.put({ key: 'teacherName', value: this.s.author });
+  }
+
+  /** Tests only: forget what was loaded so the next ready() reloads from a fresh database. */
+  reset(): void {
+    this.loaded = undefined;
+    this.loading = undefined;
+  }
 }

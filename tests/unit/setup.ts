@@ -4,10 +4,10 @@ import '@testing-library/jest-dom/vitest';
 import { afterEach, beforeEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { db } from '../../src/db/db';
-import { resetSessionForTests } from '../../src/db/session';
+import { repo } from '../../src/db/write';
 
 beforeEach(async () => {
-  resetSessionForTests();
+  repo.session.reset();
   await db.delete();
   await db.open();
 });

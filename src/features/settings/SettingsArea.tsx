@@ -1,7 +1,7 @@
 // Settings: who is writing (shown on shared notes) and this device's storage.
 import { useEffect, useState } from 'react';
 import { storageReport, requestPersistence, type StorageReport } from '../../db/storage';
-import { currentAuthor, setAuthor } from '../../db/session';
+import { currentAuthor, setAuthor } from '../../db/write';
 
 function formatBytes(n: number | null): string {
   if (n === null) return 'unknown';
