@@ -1,0 +1,31 @@
+// Device-only settings and state (timer, print calibration, sync config and cursor): never synced, never stamped.
+// Features read and write them here rather than touching the `local` table themselves.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from './db';
+import { isQuotaError, reportStorageError, StorageFullError } from './errors';
+
+export async function getLocal<T>(key: string): Promise<T | undefined> {
+  return (await db.local.get(key))?.value as T | undefined;
+}
+
+export async function setLocal<T>(key: string, value: T): Promise<void> {
+  try {
+    await db.local.put({ key, value });
+  } catch (e) {
+    if (isQuotaError(e)) {
+      const err = new StorageFullError(e);
+      reportStorageError(err);
+      throw err;
+    }
+    throw e;
+  }
+}
+
+export async function deleteLocal(key: string): Promise<void> {
+  await db.local.delete(key);
+}
+
+/** Live value of a local key: undefined while loading, `fallback` when unset. */
+export function useLocal<T>(key: string, fallback: T): T | undefined {
+  return useLiveQuery(async () => ((await db.local.get(key))?.value as T | undefined) ?? fallback, [key]);
+}
