@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App';
 import { ready } from './db/write';
+import { startSync } from './sync/app';
 import { installAutosaveFlush, recoverDrafts } from './ui/autosave';
 import './ui/theme.css';
 
@@ -18,6 +19,8 @@ async function start() {
       </BrowserRouter>
     </StrictMode>,
   );
+  // After the first render, so syncing never delays the app; it does nothing until an endpoint is configured.
+  startSync();
 }
 
 void start();

@@ -11,15 +11,22 @@ export interface Area {
   Screen: LazyExoticComponent<ComponentType>;
   /** Needs a current class to make sense. */
   needsClass: boolean;
+  /** A tool rather than a place to start (the timer): never the screen the app opens on. */
+  neverHome?: boolean;
 }
 
 export const AREAS: Area[] = [
+  { path: 'clipboard', label: 'Clipboard', icon: 'grid', Screen: lazy(() => import('../features/clipboard/ClipboardArea')), needsClass: true },
+  { path: 'groups', label: 'Groups', icon: 'groups', Screen: lazy(() => import('../features/groups/GroupsArea')), needsClass: true },
+  { path: 'conferences', label: 'Conferences', icon: 'chat', Screen: lazy(() => import('../features/conferences/ConferencesArea')), needsClass: true },
+  { path: 'timer', label: 'Timer', icon: 'timer', Screen: lazy(() => import('../features/timer/TimerArea')), needsClass: false, neverHome: true },
+  { path: 'print', label: 'Print', icon: 'print', Screen: lazy(() => import('../features/print/PrintArea')), needsClass: true, neverHome: true },
   { path: 'roster', label: 'Roster', icon: 'people', Screen: lazy(() => import('../features/roster/RosterArea')), needsClass: false },
   { path: 'settings', label: 'Settings', icon: 'gear', Screen: lazy(() => import('../features/settings/SettingsArea')), needsClass: false },
 ];
 
 /** Where the app opens: the first area that works with the current class. */
 export function homePath(hasClass: boolean): string {
-  const first = AREAS.find((a) => hasClass || !a.needsClass);
+  const first = AREAS.find((a) => !a.neverHome && (hasClass || !a.needsClass));
   return `/${first?.path ?? 'roster'}`;
 }

@@ -1,9 +1,9 @@
 // A device's data door: the one write path and remote-apply for one database. The app uses the default Repo
 // (src/db/write.ts); tests and the sync simulation make several, one per simulated device.
 
-import { Dexie } from 'dexie';
+import { Dexie, RangeSet, type ObservabilitySet } from 'dexie';
 import { newId } from '../domain/ids';
-import { maxStamp, mergeStamped, type FieldMeta, type Stamped } from '../domain/merge';
+import { maxStamp, mergeStamped, newerFields, type FieldMeta, type Stamped } from '../domain/merge';
 import { isQuotaError, reportStorageError, StorageFullError } from './errors';
 import type { CirculateDb } from './schema';
 import { Session } from './session';
@@ -57,6 +57,13 @@ function fieldsOf(row: Row): Record<string, unknown> {
   return out;
 }
 
+function request<T>(req: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error);
+  });
+}
+
 function surfaceQuota(e: unknown): never {
   if (isQuotaError(e)) {
     const err = new StorageFullError(e);
@@ -81,36 +88,111 @@ export class Repo {
   }
 
   /**
-   * Built from Dexie promise chains, not async functions: a native promise awaited inside a Dexie transaction loses
-   * the transaction's zone, and the writes after it would silently run (and commit) on their own.
+   * What one write does to one row: the stamped next row and its outbox entry (none for a private note), or null
+   * when nothing changed. Pure apart from issuing the stamp, so both write routes below share it.
+   */
+  private plan(table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update', existing: Row | undefined): { next: Row; entry: OutboxEntry | null } | null {
+    if (mode === 'update' && !existing) throw new Error(`No ${table} record ${id}`);
+    const changed: Record<string, unknown> = {};
+    const source = mode === 'create' ? { deleted: false, ...patch } : patch;
+    for (const [k, v] of Object.entries(source)) {
+      if (RESERVED.has(k) || v === undefined) continue;
+      if (existing && sameValue(existing[k], v)) continue;
+      changed[k] = v;
+    }
+    const names = Object.keys(changed);
+    if (names.length === 0) return null;
+    const meta: FieldMeta = { t: this.session.nextStamp(), by: this.session.author };
+    const changedMeta: Record<string, FieldMeta> = {};
+    for (const k of names) changedMeta[k] = meta;
+
+    const next: Row = { ...(existing ?? {}), ...changed, id, _m: { ...(existing?._m ?? {}), ...changedMeta } };
+    if (isPrivate(table, next)) return { next, entry: null };
+    // A note made public after being private has never been sent: send all of it, not just the flag.
+    const entry: OutboxEntry = isPrivate(table, existing)
+      ? { table, id, fields: fieldsOf(next), meta: next._m ?? {} }
+      : { table, id, fields: changed, meta: changedMeta };
+    return { next, entry };
+  }
+
+  /**
+   * The route for writes grouped in `transact`. Built from Dexie promise chains, not async functions: a native
+   * promise awaited inside a Dexie transaction loses the transaction's zone, and later writes would run outside it.
    */
   private writeRow(table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update'): Promise<void> {
     const t = this.db.table<Row, string>(table);
     // A new id cannot exist yet, so a create skips the read: `add` fails loudly if it somehow does.
     const read = mode === 'create' ? Dexie.Promise.resolve(undefined) : t.get(id);
     return read.then((existing) => {
-      if (mode === 'update' && !existing) throw new Error(`No ${table} record ${id}`);
-      const meta: FieldMeta = { t: this.session.nextStamp(), by: this.session.author };
-      const changed: Record<string, unknown> = {};
-      const changedMeta: Record<string, FieldMeta> = {};
-      const source = mode === 'create' ? { deleted: false, ...patch } : patch;
-      for (const [k, v] of Object.entries(source)) {
-        if (RESERVED.has(k) || v === undefined) continue;
-        if (existing && sameValue(existing[k], v)) continue;
-        changed[k] = v;
-        changedMeta[k] = meta;
-      }
-      if (Object.keys(changed).length === 0) return undefined;
-
-      const next: Row = { ...(existing ?? {}), ...changed, id, _m: { ...(existing?._m ?? {}), ...changedMeta } };
-      const saved = mode === 'create' ? t.add(next) : t.put(next);
-      if (isPrivate(table, next)) return saved.then(() => undefined);
-      // A note made public after being private has never been sent: send all of it, not just the flag.
-      const entry: OutboxEntry = isPrivate(table, existing)
-        ? { table, id, fields: fieldsOf(next), meta: next._m ?? {} }
-        : { table, id, fields: changed, meta: changedMeta };
-      return saved.then(() => this.db.outbox.add(entry)).then(() => undefined);
+      const p = this.plan(table, id, patch, mode, existing);
+      if (!p) return undefined;
+      const saved = mode === 'create' ? t.add(p.next) : t.put(p.next);
+      const entry = p.entry;
+      return entry ? saved.then(() => this.db.outbox.add(entry)).then(() => undefined) : saved.then(() => undefined);
     });
+  }
+
+  /**
+   * The route for a single write (a tap, a keystroke): the same plan in one plain IndexedDB transaction on Dexie's
+   * open connection. Dexie's own transaction machinery tripled the cost of a tap against a raw put; here live
+   * queries (and other tabs) are told of the change through Dexie's public storagemutated event on commit, and the
+   * database is opened with Dexie's query cache disabled so no cached result can miss the change.
+   */
+  private async writeOne(table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update'): Promise<void> {
+    await this.session.ready();
+    const trans = this.db.backendDB().transaction([table, 'outbox'], 'readwrite');
+    const committed = new Promise<void>((resolve, reject) => {
+      trans.oncomplete = () => resolve();
+      trans.onabort = () => reject(trans.error ?? new Error('Write aborted'));
+    });
+    let planned = false;
+    try {
+      const store = trans.objectStore(table);
+      const existing = mode === 'create' ? undefined : await request<Row | undefined>(store.get(id));
+      const p = this.plan(table, id, patch, mode, existing);
+      if (p) {
+        planned = true;
+        if (mode === 'create') store.add(p.next);
+        else store.put(p.next);
+        if (p.entry) trans.objectStore('outbox').add(p.entry);
+      }
+      trans.commit?.();
+      await committed;
+    } catch (e) {
+      try {
+        trans.abort();
+      } catch {
+        // Already finished: the error below is the one that matters.
+      }
+      committed.catch(() => undefined);
+      return surfaceQuota(e);
+    }
+    if (planned) this.notify(table);
+    afterFirstWrite();
+  }
+
+  private pending = new Set<string>();
+
+  /**
+   * Tells live queries (here and in other tabs) that these tables changed. Writes in quick succession share one
+   * notification, sent on the next task, as Dexie does for its own writes; every index of a touched table is marked
+   * whole, so no query on it can miss the change.
+   */
+  private notify(table: TableName): void {
+    if (this.pending.size === 0) setTimeout(() => this.flushNotify(), 0);
+    this.pending.add(table);
+    this.pending.add('outbox');
+  }
+
+  private flushNotify(): void {
+    const parts: ObservabilitySet = {};
+    for (const name of this.pending) {
+      for (const index of ['', ...this.db.table(name).schema.indexes.map((i) => i.name)]) {
+        parts[`idb://${this.db.name}/${name}/${index}`] = new RangeSet(-Infinity, [[]]);
+      }
+    }
+    this.pending.clear();
+    Dexie.on.storagemutated.fire(parts);
   }
 
   private async run<R>(tables: readonly TableName[], fn: () => Promise<R>): Promise<R> {
@@ -124,21 +206,22 @@ export class Repo {
     }
   }
 
-  create<T extends TableName>(table: T, fields: Fields<T>, id?: string): Promise<string> {
-    return this.run([table], () => this.writer.create(table, fields, id));
+  async create<T extends TableName>(table: T, fields: Fields<T>, id: string = newId()): Promise<string> {
+    await this.writeOne(table, id, fields as Record<string, unknown>, 'create');
+    return id;
   }
 
   update<T extends TableName>(table: T, id: string, patch: Partial<Fields<T>>): Promise<void> {
-    return this.run([table], () => this.writer.update(table, id, patch));
+    return this.writeOne(table, id, patch as Record<string, unknown>, 'update');
   }
 
   /** Deletes by tombstone, so the delete syncs like any other change and can be undone. */
   remove(table: TableName, id: string): Promise<void> {
-    return this.run([table], () => this.writer.remove(table, id));
+    return this.writeOne(table, id, { deleted: true }, 'update');
   }
 
   restore(table: TableName, id: string): Promise<void> {
-    return this.run([table], () => this.writer.restore(table, id));
+    return this.writeOne(table, id, { deleted: false }, 'update');
   }
 
   /**
@@ -180,6 +263,63 @@ export class Repo {
           written += merged.size;
         }
         if (alsoPut.length) await this.db.local.bulkPut([...alsoPut]);
+      });
+    } catch (e) {
+      surfaceQuota(e);
+    }
+    return written;
+  }
+
+  /**
+   * Restores records (from a backup file) by the same per-field merge as applyRemote, so restoring over newer data
+   * loses nothing, in one transaction. Unlike a pull, the fields the file brought in are also queued in the outbox,
+   * so a device restored from a backup sends them on at its next sync; a private note never is.
+   */
+  async importRecords(changes: readonly RemoteChange[]): Promise<number> {
+    await this.session.ready();
+    const known = new Set<string>(SYNCED_TABLES);
+    const byTable = new Map<TableName, RemoteChange[]>();
+    for (const c of changes) if (known.has(c.table)) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
+    let written = 0;
+    try {
+      await this.db.transaction('rw', [...[...byTable.keys()].map((t) => this.db.table(t)), this.db.outbox], async () => {
+        for (const [table, list] of byTable) {
+          const t = this.db.table<Row, string>(table);
+          const current = await t.bulkGet(list.map((c) => c.id));
+          const before = new Map<string, Row | undefined>();
+          const merged = new Map<string, Row>();
+          const won = new Map<string, Set<string>>();
+          list.forEach((c, i) => {
+            if (!before.has(c.id)) before.set(c.id, current[i]);
+            const base = merged.get(c.id) ?? current[i];
+            const incoming: Stamped = { id: c.id, fields: c.fields, meta: c.meta };
+            const fields = newerFields(base ? toStamped(base) : undefined, incoming);
+            if (fields.length === 0) return;
+            merged.set(c.id, fromStamped(base ? mergeStamped(toStamped(base), incoming).merged : incoming));
+            won.set(c.id, new Set([...(won.get(c.id) ?? []), ...fields]));
+            const top = maxStamp(incoming);
+            if (top) this.session.observe(top);
+          });
+          if (merged.size === 0) continue;
+          await t.bulkPut([...merged.values()]);
+          const entries: OutboxEntry[] = [];
+          for (const [id, row] of merged) {
+            if (isPrivate(table, row)) continue;
+            const whole = isPrivate(table, before.get(id));
+            const names = whole ? Object.keys(fieldsOf(row)) : [...(won.get(id) ?? [])];
+            const fields: Record<string, unknown> = {};
+            const meta: Record<string, FieldMeta> = {};
+            for (const f of names) {
+              const m = row._m?.[f];
+              if (!m) continue;
+              fields[f] = row[f];
+              meta[f] = m;
+            }
+            entries.push({ table, id, fields, meta });
+          }
+          if (entries.length) await this.db.outbox.bulkAdd(entries);
+          written += merged.size;
+        }
       });
     } catch (e) {
       surfaceQuota(e);

@@ -44,7 +44,8 @@ export const SCHEMA_V2: Record<string, string> = {
 };
 
 export function createDb(name = DB_NAME): CirculateDb {
-  const db = new Dexie(name) as CirculateDb;
+  // The query cache is off because single writes bypass Dexie's transactions (see Repo.writeOne).
+  const db = new Dexie(name, { cache: 'disabled' }) as CirculateDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
     .stores(SCHEMA_V2)

@@ -18,6 +18,7 @@ function storage(): Storage | undefined {
 export class Session {
   private loaded: { deviceId: string; author: string; clock: HlcState } | undefined;
   private loading: Promise<void> | undefined;
+  private persistedMs = 0;
 
   constructor(private readonly db: CirculateDb) {}
 
@@ -51,10 +52,15 @@ export class Session {
   nextStamp(now = Date.now()): Stamp {
     const { state, stamp } = tick(this.s.clock, now);
     this.s.clock = state;
-    try {
-      storage()?.setItem(this.clockKey, String(state.ms));
-    } catch {
-      // A clock that cannot be persisted still orders this session's writes; the wall clock carries the rest.
+    // Persisting the clock guards against a wall clock set back between sessions; once a second is enough for that,
+    // and a storage write on every tap would cost more than the tap itself.
+    if (state.ms - this.persistedMs >= 1000 || state.ms < this.persistedMs) {
+      this.persistedMs = state.ms;
+      try {
+        storage()?.setItem(this.clockKey, String(state.ms + 1000));
+      } catch {
+        // A clock that cannot be persisted still orders this session's writes; the wall clock carries the rest.
+      }
     }
     return stamp;
   }

@@ -94,6 +94,8 @@ export interface Group extends SyncedBase {
   schedule: number[];
   dissolved: boolean;
   order: number;
+  /** Members the teacher locked in place: a new suggestion keeps them in this group. Rows from before it lack it. */
+  lockedIds?: string[];
 }
 
 export interface GroupSession extends SyncedBase {

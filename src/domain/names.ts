@@ -1,10 +1,10 @@
-// Student names from pasted text: one per line, "First Last" or "Last, First". Problems are reported per line,
-// never silently fixed, so the teacher can correct them before anything is saved.
+// Student names from pasted text or an import: one per line, "First Last" or "Last, First". Problems are reported per
+// line, never silently fixed, so the teacher can correct them before anything is saved.
 
 export interface ParsedName {
   firstName: string;
   lastName: string;
-  /** 1-based line in the pasted text. */
+  /** 1-based line in the pasted text or file. */
   line: number;
 }
 
@@ -17,6 +17,15 @@ export interface NameListResult {
   names: ParsedName[];
   problems: NameProblem[];
 }
+
+export interface ExistingName {
+  firstName: string;
+  lastName: string;
+  archived?: boolean;
+}
+
+/** Longer than any real name: a line this long is a pasted paragraph or a file that is not a list of names. */
+export const MAX_NAME_LENGTH = 100;
 
 /** Collapses runs of whitespace; keeps every character as typed (accents, emoji, right-to-left, even markup). */
 export function cleanName(s: string): string {
@@ -37,38 +46,71 @@ export function nameKey(n: { firstName: string; lastName: string }): string {
   return `${cleanName(n.firstName)} ${cleanName(n.lastName)}`.normalize('NFC').toLocaleLowerCase();
 }
 
+function shown(n: { firstName: string; lastName: string }): string {
+  return [n.firstName, n.lastName].filter(Boolean).join(' ');
+}
+
 /**
- * Parses a pasted list. Blank lines in between are ignored; a line that is only a comma or has no first name is a
- * problem, and so is a name that repeats one in the list or already in the class.
+ * Checks names from any source (paste, CSV, OneRoster) the same way: each needs a first name, is not absurdly long,
+ * and repeats neither an earlier entry nor a student already in the class (archived ones included, since restoring
+ * is the fix). `what` names the position for messages: "Line" for a paste, "Row" for a file.
  */
-export function parseNameList(text: string, existing: readonly { firstName: string; lastName: string }[] = []): NameListResult {
+export function checkNames(
+  entries: readonly ParsedName[],
+  existing: readonly ExistingName[] = [],
+  what = 'Line',
+): NameListResult {
   const names: ParsedName[] = [];
   const problems: NameProblem[] = [];
   const seen = new Map<string, number>();
-  const inClass = new Set(existing.map(nameKey));
+  const inClass = new Map<string, boolean>();
+  for (const e of existing) inClass.set(nameKey(e), inClass.get(nameKey(e)) === false ? false : e.archived === true);
+  for (const raw of entries) {
+    const n = { firstName: cleanName(raw.firstName), lastName: cleanName(raw.lastName), line: raw.line };
+    const at = `${what} ${n.line}`;
+    if (!n.firstName) {
+      const text = n.lastName ? `"${n.lastName}" has no first name` : 'has no name';
+      problems.push({ line: n.line, message: `${at}: ${text}. Write it as "First Last" or "Last, First".` });
+      continue;
+    }
+    if (n.firstName.length + n.lastName.length > MAX_NAME_LENGTH) {
+      problems.push({ line: n.line, message: `${at}: is ${n.firstName.length + n.lastName.length} characters long, too long for a name. Put one name per line.` });
+      continue;
+    }
+    const k = nameKey(n);
+    const first = seen.get(k);
+    if (first !== undefined) {
+      problems.push({ line: n.line, message: `${at}: ${shown(n)} is already on ${what.toLowerCase()} ${first}. Remove one, or add an initial to tell them apart.` });
+      continue;
+    }
+    const archived = inClass.get(k);
+    if (archived !== undefined) {
+      problems.push({
+        line: n.line,
+        message: archived
+          ? `${at}: ${shown(n)} is an archived student of this class. Restore them under "Archived students" instead.`
+          : `${at}: ${shown(n)} is already in this class.`,
+      });
+      continue;
+    }
+    seen.set(k, n.line);
+    names.push(n);
+  }
+  return { names, problems };
+}
+
+/**
+ * Parses a pasted list. Blank lines anywhere are ignored; a line that is only a comma or has no first name is a
+ * problem, and so is a name that repeats one in the list or already in the class.
+ */
+export function parseNameList(text: string, existing: readonly ExistingName[] = []): NameListResult {
+  const entries: ParsedName[] = [];
   text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .forEach((rawLine, i) => {
-      const line = i + 1;
       if (cleanName(rawLine) === '') return;
-      const n = splitName(rawLine);
-      if (!n.firstName) {
-        problems.push({ line, message: `Line ${line}: "${cleanName(rawLine)}" has no first name. Write it as "First Last" or "Last, First".` });
-        return;
-      }
-      const k = nameKey(n);
-      const first = seen.get(k);
-      if (first !== undefined) {
-        problems.push({ line, message: `Line ${line}: ${n.firstName} ${n.lastName} is already on line ${first}. Remove one, or add an initial to tell them apart.` });
-        return;
-      }
-      if (inClass.has(k)) {
-        problems.push({ line, message: `Line ${line}: ${n.firstName} ${n.lastName} is already in this class.` });
-        return;
-      }
-      seen.set(k, line);
-      names.push({ ...n, line });
+      entries.push({ ...splitName(rawLine), line: i + 1 });
     });
-  return { names, problems };
+  return checkNames(entries, existing, 'Line');
 }

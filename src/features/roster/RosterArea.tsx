@@ -1,8 +1,9 @@
 // The Roster area: the teacher's classes and the students of the current class.
 import { ClassList } from './ClassList';
 import { StudentList } from './StudentList';
-import { PasteStudents } from './PasteStudents';
+import { AddStudents } from './AddStudents';
 import { useCurrentClass } from '../../app/useCurrentClass';
+import './roster.css';
 
 export default function RosterArea() {
   const { current } = useCurrentClass();
@@ -11,11 +12,11 @@ export default function RosterArea() {
       <h1>Roster</h1>
       <ClassList />
       {current && (
-        <>
-          <h2>Students in {current.name}</h2>
-          <PasteStudents classId={current.id} />
+        <section aria-labelledby="students-h">
+          <h2 id="students-h">Students in {current.name}</h2>
+          <AddStudents classId={current.id} className={current.name} />
           <StudentList classId={current.id} />
-        </>
+        </section>
       )}
     </div>
   );

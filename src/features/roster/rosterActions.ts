@@ -1,15 +1,16 @@
 // Roster changes, all through the write path: classes and students are created, renamed, reordered, archived.
 import { transact, update, create } from '../../db/write';
-import type { ParsedName } from '../../domain/names';
+import { cleanName, type ParsedName } from '../../domain/names';
+import type { ImportPlan } from '../../domain/oneroster';
 import { listClasses, listStudents } from '../../db/hooks';
 
 export async function createClass(name: string, grade = ''): Promise<string> {
   const classes = await listClasses(true);
-  return create('classes', { name: name.trim(), grade, archived: false, order: classes.length });
+  return create('classes', { name: cleanName(name), grade, archived: false, order: classes.length });
 }
 
 export function renameClass(id: string, name: string): Promise<void> {
-  return update('classes', id, { name: name.trim() });
+  return update('classes', id, { name: cleanName(name) });
 }
 
 export function setClassArchived(id: string, archived: boolean): Promise<void> {
@@ -35,6 +36,48 @@ export async function addStudents(classId: string, names: readonly Pick<ParsedNa
         );
       }
       return ids;
+    },
+    ['students'],
+  );
+}
+
+/** Applies a OneRoster import plan in one transaction: new students added, known ones renamed or linked. */
+export async function applyOneRosterPlan(classId: string, plan: ImportPlan): Promise<void> {
+  const start = (await listStudents(classId, true)).length;
+  await transact(
+    async (w) => {
+      for (const u of plan.update) await w.update('students', u.id, { firstName: u.firstName, lastName: u.lastName, sourceId: u.sourceId });
+      for (const [i, s] of plan.create.entries()) {
+        await w.create('students', { classId, firstName: s.firstName, lastName: s.lastName, order: start + i, archived: false, sourceId: s.sourcedId });
+      }
+    },
+    ['students'],
+  );
+}
+
+export function renameStudent(id: string, name: { firstName: string; lastName: string }): Promise<void> {
+  return update('students', id, { firstName: cleanName(name.firstName), lastName: cleanName(name.lastName) });
+}
+
+/** Archiving keeps the student's marks and notes; the student only leaves the active lists. */
+export function setStudentArchived(id: string, archived: boolean): Promise<void> {
+  return update('students', id, { archived });
+}
+
+/**
+ * Moves an active student one place up or down. The whole list is renumbered in one transaction, so orders that
+ * collided (two imports, two devices) come out distinct; only rows whose order changes are written.
+ */
+export async function moveStudent(classId: string, id: string, by: -1 | 1): Promise<void> {
+  const list = await listStudents(classId);
+  const from = list.findIndex((s) => s.id === id);
+  const to = from + by;
+  if (from < 0 || to < 0 || to >= list.length) return;
+  const reordered = [...list];
+  [reordered[from], reordered[to]] = [reordered[to]!, reordered[from]!];
+  await transact(
+    async (w) => {
+      for (const [i, s] of reordered.entries()) if (s.order !== i) await w.update('students', s.id, { order: i });
     },
     ['students'],
   );

@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'react';
 import { storageReport, requestPersistence, type StorageReport } from '../../db/storage';
 import { currentAuthor, setAuthor } from '../../db/write';
+import { SyncSettings } from '../sync/SyncSettings';
+import { BackupSection } from './BackupSection';
 
 function formatBytes(n: number | null): string {
   if (n === null) return 'unknown';
@@ -43,6 +45,8 @@ export default function SettingsArea() {
           </button>
         )}
       </section>
+      <SyncSettings />
+      <BackupSection />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // The one write path: each change stamps its fields and lands in the outbox in the same transaction.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/db';
 import { create, remove, transact, update } from '../../../src/db/write';
 import { isStamp } from '../../../src/domain/hlc';
@@ -69,5 +69,19 @@ describe('write path', () => {
 
   it('refuses to update a record that does not exist', async () => {
     await expect(update('notes', 'nope', { text: 'x' })).rejects.toThrow();
+  });
+});
+
+describe('live queries', () => {
+  it('see every single write, though single writes bypass Dexie transactions', async () => {
+    const { liveQuery } = await import('dexie');
+    const seen: number[] = [];
+    const sub = liveQuery(() => db.notes.where('[studentId+at]').between(['s1', 0], ['s1', Infinity]).count()).subscribe((n) => seen.push(n));
+    await vi.waitFor(() => expect(seen).toEqual([0]));
+    const id = await create('notes', note());
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(1));
+    await update('notes', id, { studentId: 's2' });
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(0));
+    sub.unsubscribe();
   });
 });

@@ -1,0 +1,87 @@
+// `npm run bench`: runs every bench (Node ones directly, browser ones in headless Chromium with the real IndexedDB),
+// prints one table and writes bench/results.json as { metric: { value, unit, budget } }.
+import { readdir, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { CHROMIUM_ARGS } from '../playwright.config';
+import type { Bench, Metrics } from './types';
+import { serveDir } from './harness/serve';
+import { firstScreenJs } from './harness/firstScreen';
+
+const root = new URL('..', import.meta.url).pathname;
+const only = process.argv[2];
+
+async function nodeBenches(): Promise<Metrics> {
+  const dir = join(root, 'bench/node');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)));
+  const out: Metrics = {};
+  for (const f of files) {
+    process.stderr.write(`node bench ${f}\n`);
+    const mod = (await import(pathToFileURL(join(dir, f)).href)) as { default: Bench };
+    Object.assign(out, await mod.default());
+  }
+  return out;
+}
+
+async function browserBenches(): Promise<Metrics> {
+  const out: Metrics = {};
+  const benchDist = await mkdtemp(join(tmpdir(), 'circulate-bench-'));
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: join(root, 'bench/harness'),
+    plugins: [react()],
+    build: { outDir: benchDist, emptyOutDir: true, target: 'es2022' },
+  });
+  const appDist = await mkdtemp(join(tmpdir(), 'circulate-app-'));
+  await build({ configFile: join(root, 'vite.config.ts'), root, logLevel: 'warn', build: { outDir: appDist, emptyOutDir: true } });
+
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    if (!only || 'first-screen'.includes(only)) Object.assign(out, await firstScreenJs(browser, appDist));
+    const site = await serveDir(benchDist);
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
+    await page.goto(site.url);
+    await page.waitForFunction(() => '__benchNames' in window);
+    const names = (await page.evaluate(() => (window as unknown as { __benchNames: string[] }).__benchNames)).filter((n) => !only || n.includes(only));
+    for (const name of names) {
+      process.stderr.write(`browser bench ${name}\n`);
+      const fresh = await browser.newPage();
+      await fresh.goto(site.url);
+      await fresh.waitForFunction(() => '__benchNames' in window);
+      Object.assign(out, await fresh.evaluate((n) => (window as unknown as { __runBench: (n: string) => Promise<Metrics> }).__runBench(n), name));
+      await fresh.close();
+    }
+    await site.close();
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+function table(metrics: Metrics): string {
+  const rows = Object.entries(metrics).map(([k, m]) => [
+    k,
+    `${m.value} ${m.unit}`,
+    m.budget === undefined ? '-' : `${m.budget} ${m.unit}`,
+    m.budget === undefined ? '' : m.value <= m.budget ? 'ok' : 'OVER',
+    m.note ?? '',
+  ]);
+  const head = ['metric', 'value', 'budget', '', 'compared with'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const metrics: Metrics = { ...(await nodeBenches()), ...(await browserBenches()) };
+console.log(table(metrics));
+const results = Object.fromEntries(Object.entries(metrics).map(([k, m]) => [k, { value: m.value, unit: m.unit, ...(m.budget !== undefined ? { budget: m.budget } : {}) }]));
+if (!only) await writeFile(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+const over = Object.entries(metrics).filter(([, m]) => m.budget !== undefined && m.value > m.budget);
+if (over.length) console.log(`\nOver budget: ${over.map(([k]) => k).join(', ')}`);
+process.exit(0);

@@ -1,0 +1,149 @@
+// The sync API (protocol v1) as a Hono app under /api/v1, and nothing else: main.ts adds the built app beside it.
+// Order of checks: CORS, schema version (426), token (401), rate limit (429), body size (413), body shape (400).
+// Bodies are read by body.ts rather than hono's bodyLimit, which answers 413 mid-upload (see there why that hurts).
+
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import {
+  API_BASE,
+  MAX_BODY_BYTES,
+  MAX_PULL_LIMIT,
+  MIN_CLIENT_SCHEMA,
+  PROTOCOL_VERSION,
+  PushRequestSchema,
+  SCHEMA_HEADER,
+  type HelloResponse,
+  type PullResponse,
+  type PushResponse,
+} from '../src/sync/protocol';
+import { ApiError, errorBody } from './errors';
+import { readBodyText } from './body';
+import { applyPush } from './push';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rate-limit';
+import { StoreRefusal, type Store, type Teacher } from './store/types';
+import { hashToken } from './tokens';
+import { parseOr400 } from './validate';
+
+export interface AppOptions {
+  store: Store;
+  /** Origins allowed to call the API from a browser page elsewhere; the app itself is same-origin and needs none. */
+  corsOrigins?: string[];
+  /** Requests per token per window; false turns the limit off. */
+  rateLimit?: RateLimitConfig | false;
+  now?: () => number;
+  /** Where request lines go (method, path, status, duration, counts: never bodies, names or tokens). */
+  log?: (line: string) => void;
+  maxBodyBytes?: number;
+}
+
+type Env = { Variables: { teacher: Teacher; counts: string; tokenHash: string } };
+
+export const DEFAULT_PULL_LIMIT = 500;
+
+function fail(c: Context, e: ApiError | StoreRefusal) {
+  const headers = e instanceof ApiError ? e.headers : {};
+  for (const [k, v] of Object.entries(headers)) c.header(k, v);
+  return c.json(errorBody(e.code, e.message), e.status);
+}
+
+export function createApp(opts: AppOptions): Hono<Env> {
+  const { store } = opts;
+  const now = opts.now ?? Date.now;
+  const log = opts.log ?? (() => undefined);
+  const limiter = opts.rateLimit === false ? undefined : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT, now);
+  const origins = new Set(opts.corsOrigins ?? []);
+  const app = new Hono<Env>();
+
+  app.use('/api/*', async (c, next) => {
+    const start = performance.now();
+    await next();
+    const counts = c.get('counts');
+    log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms${counts ? ` ${counts}` : ''}`);
+  });
+
+  app.onError((e, c) => {
+    if (e instanceof ApiError || e instanceof StoreRefusal) return fail(c, e);
+    // The error's text may quote stored data (a database error names the row), so only its kind is logged.
+    log(`error ${c.req.method} ${c.req.path} ${e.name} ${(e as { code?: string }).code ?? ''}`.trimEnd());
+    return c.json(errorBody('server-error', 'The server could not complete this request; try again later'), 500);
+  });
+
+  if (origins.size > 0) {
+    app.use(
+      `${API_BASE}/*`,
+      cors({
+        origin: (origin) => (origins.has(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', SCHEMA_HEADER],
+        exposeHeaders: ['Retry-After'],
+        maxAge: 600,
+      }),
+    );
+  }
+
+  app.use(`${API_BASE}/*`, async (c, next) => {
+    const schema = c.req.header(SCHEMA_HEADER);
+    if (schema === undefined || !/^\d{1,6}$/.test(schema)) {
+      throw new ApiError(400, 'schema-required', `Send the ${SCHEMA_HEADER} header with the app's data schema version`);
+    }
+    if (Number(schema) < MIN_CLIENT_SCHEMA) {
+      throw new ApiError(426, 'upgrade-required', `This app is too old for the server (schema ${schema}, needs ${MIN_CLIENT_SCHEMA}); update the app`);
+    }
+    const m = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/.exec(c.req.header('Authorization') ?? '');
+    if (!m) throw new ApiError(401, 'unauthorized', 'Send the sync token as "Authorization: Bearer <token>"');
+    const tokenHash = hashToken(m[1]!);
+    if (limiter) {
+      const wait = limiter.hit(tokenHash);
+      if (wait > 0) throw new ApiError(429, 'rate-limited', `Too many requests; try again in ${wait} s`, { 'Retry-After': String(wait) });
+    }
+    const teacher = await store.teacherByTokenHash(tokenHash);
+    if (!teacher) throw new ApiError(401, 'unauthorized', 'The sync token is not known to this server; check it in Settings');
+    c.set('teacher', teacher);
+    await next();
+  });
+
+  app.get(`${API_BASE}/hello`, (c) => {
+    const teacher = c.get('teacher');
+    const body: HelloResponse = { server: 'circulate', protocol: PROTOCOL_VERSION, minSchema: MIN_CLIENT_SCHEMA, teacher };
+    return c.json(body);
+  });
+
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  app.post(`${API_BASE}/push`, async (c) => {
+    const text = await readBodyText(c.req.raw, maxBody);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, 'malformed-json', 'The request body is not valid JSON');
+    }
+    const req = parseOr400(PushRequestSchema, json);
+    if (req.schema < MIN_CLIENT_SCHEMA) {
+      throw new ApiError(426, 'upgrade-required', `This app is too old for the server (schema ${req.schema}, needs ${MIN_CLIENT_SCHEMA}); update the app`);
+    }
+    const out = await applyPush(store, c.get('teacher'), req, now());
+    c.set('counts', `changes=${req.changes.length} applied=${out.applied} written=${out.written} conflicts=${out.conflicts}`);
+    const body: PushResponse = { ackedThrough: out.ackedThrough, applied: out.applied };
+    return c.json(body);
+  });
+
+  app.get(`${API_BASE}/pull`, async (c) => {
+    const afterRaw = c.req.query('after') ?? '0';
+    if (!/^\d{1,15}$/.test(afterRaw)) throw new ApiError(400, 'invalid-cursor', 'after: must be a cursor returned by an earlier pull (or 0)');
+    const limitRaw = c.req.query('limit') ?? String(DEFAULT_PULL_LIMIT);
+    if (!/^\d{1,9}$/.test(limitRaw) || Number(limitRaw) < 1) throw new ApiError(400, 'invalid-request', `limit: must be a whole number from 1 to ${MAX_PULL_LIMIT}`);
+    const after = Number(afterRaw);
+    const limit = Math.min(Number(limitRaw), MAX_PULL_LIMIT);
+    const { records, more } = await store.pull(c.get('teacher').id, after, limit);
+    const last = records[records.length - 1];
+    c.set('counts', `records=${records.length}`);
+    const body: PullResponse = { records, cursor: String(last ? last.seq : after), more };
+    return c.json(body);
+  });
+
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not-found', 'No such API endpoint');
+  });
+
+  return app;
+}

@@ -1,0 +1,133 @@
+// Applies one push in one transaction: skips changes this client already sent, checks class access for the whole
+// batch, merges each change into the stored record with the same merge the devices run, keeps losers in the field
+// history, and gives every record that changed a new sequence number for pulls.
+
+import { DEFAULT_MAX_DRIFT_MS, parseStamp, stampMs } from '../src/domain/hlc';
+import { mergeStamped, newerFields, type LostWrite } from '../src/domain/merge';
+import type { TableName } from '../src/db/types';
+import type { Change, PushRequest, PushResponse } from '../src/sync/protocol';
+import { ApiError } from './errors';
+import { StoreRefusal, type HistoryEntry, type Store, type StoredRecord, type Teacher } from './store/types';
+
+/** Tables that belong to a teacher rather than a class: keyed by teacher, so two teachers' ids never collide. */
+export const TEACHER_TABLES: ReadonlySet<TableName> = new Set<TableName>(['starters', 'settings']);
+
+const CLASS_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function scopeOf(table: TableName, teacherId: string): string {
+  return TEACHER_TABLES.has(table) ? teacherId : '';
+}
+
+/** Checks that need no database: change order, stamps from the future, well-formed class ids. */
+export function checkBatch(changes: readonly Change[], now: number, maxDriftMs = DEFAULT_MAX_DRIFT_MS): void {
+  changes.forEach((c, i) => {
+    const prev = changes[i - 1];
+    if (prev && c.n <= prev.n) throw new ApiError(400, 'invalid-request', `changes[${i}].n: must be greater than the n of the change before it`);
+    for (const f of Object.keys(c.fields)) {
+      if (f === 'id' || f === '_m') throw new ApiError(400, 'invalid-request', `changes[${i}].fields.${f}: is not a field a change may carry`);
+    }
+    for (const [field, m] of Object.entries(c.meta)) {
+      const ahead = stampMs(m.t) - now;
+      if (ahead > maxDriftMs) {
+        throw new ApiError(
+          400,
+          'clock-ahead',
+          `changes[${i}].meta.${field}: stamp is ${Math.round(ahead / 60_000)} min ahead of the server's clock; set the device's date and time, then sync again`,
+        );
+      }
+    }
+    if (!TEACHER_TABLES.has(c.table) && c.table !== 'classes' && 'classId' in c.fields) {
+      const cid = c.fields.classId;
+      if (typeof cid !== 'string' || !CLASS_ID.test(cid)) throw new ApiError(400, 'invalid-request', `changes[${i}].fields.classId: must be a class id`);
+    }
+  });
+}
+
+/** A private note never leaves the device; should one arrive anyway, the server drops it rather than keep it. */
+function isPrivateNote(c: Change): boolean {
+  return c.table === 'notes' && c.fields.private === true;
+}
+
+/** Writes one device made in turn are edits, not conflicts: only a loss to another device goes to the history. */
+function isConflict(lost: LostWrite, winnerStamp: string | undefined): boolean {
+  return winnerStamp === undefined || parseStamp(lost.meta.t).node !== parseStamp(winnerStamp).node;
+}
+
+interface Working {
+  rec: StoredRecord;
+  existed: boolean;
+  dirty: boolean;
+}
+
+export interface PushOutcome extends PushResponse {
+  /** Records that got a new sequence number. */
+  written: number;
+  conflicts: number;
+}
+
+export async function applyPush(store: Store, teacher: Teacher, req: PushRequest, now: number): Promise<PushOutcome> {
+  checkBatch(req.changes, now);
+  return store.transaction(async (tx) => {
+    const high = await tx.lockClient(teacher.id, req.clientId);
+    const last = req.changes[req.changes.length - 1];
+    const ackedThrough = Math.max(high, last?.n ?? 0);
+    const fresh = req.changes.map((c, i) => ({ c, i })).filter(({ c }) => c.n > high);
+    if (fresh.length === 0) return { ackedThrough, applied: 0, written: 0, conflicts: 0 };
+
+    const keyOf = (c: Change) => ({ scope: scopeOf(c.table, teacher.id), table: c.table, id: c.id });
+    const k = (r: { scope: string; table: string; id: string }) => `${r.scope}\u0000${r.table}\u0000${r.id}`;
+    const uniqueKeys = new Map(fresh.map(({ c }) => [k(keyOf(c)), keyOf(c)]));
+    const work = new Map<string, Working>();
+    for (const rec of await tx.loadRecords([...uniqueKeys.values()])) work.set(k(rec), { rec, existed: true, dirty: false });
+
+    const classIds = new Set<string>();
+    for (const w of work.values()) if (w.rec.classId) classIds.add(w.rec.classId);
+    const history: HistoryEntry[] = [];
+    let applied = 0;
+
+    for (const { c, i } of fresh) {
+      if (isPrivateNote(c)) continue;
+      applied++;
+      const key = keyOf(c);
+      let w = work.get(k(key));
+      if (!w) {
+        w = { rec: { ...key, classId: null, fields: {}, meta: {} }, existed: false, dirty: false };
+        work.set(k(key), w);
+      }
+      if (key.scope === '') {
+        if (c.table === 'classes') classIds.add(c.id);
+        else if (typeof c.fields.classId === 'string') classIds.add(c.fields.classId);
+        else if (!w.rec.classId) {
+          throw new StoreRefusal(400, 'invalid-request', `changes[${i}].fields.classId: is missing, and the server has no ${c.table} record ${c.id} to take it from`);
+        }
+      }
+      const changes = newerFields(w.rec, c).length > 0;
+      const { merged, lost } = mergeStamped(w.rec, c);
+      for (const l of lost) {
+        if (isConflict(l, merged.meta[l.field]?.t)) {
+          history.push({ ...key, field: l.field, value: l.value, meta: l.meta, teacherId: teacher.id, clientId: req.clientId });
+        }
+      }
+      if (!changes) continue;
+      const classId = key.scope !== '' ? null : c.table === 'classes' ? c.id : typeof merged.fields.classId === 'string' ? merged.fields.classId : w.rec.classId;
+      w.rec = { ...w.rec, classId, fields: merged.fields, meta: merged.meta };
+      w.dirty = true;
+    }
+
+    const members = await tx.classMembers([...classIds]);
+    let refused = 0;
+    for (const cid of classIds) {
+      const m = members.get(cid);
+      if (m ? !m.has(teacher.id) : (await tx.claimClass(cid, teacher.id)) !== teacher.id) refused++;
+    }
+    if (refused > 0) {
+      throw new StoreRefusal(403, 'forbidden', `This batch changes ${refused === 1 ? 'a class' : `${refused} classes`} you do not teach; nothing in it was saved`);
+    }
+
+    const dirty = [...work.values()].filter((w) => w.dirty).map((w) => w.rec);
+    await tx.writeRecords(dirty, now);
+    await tx.addHistory(history, now);
+    await tx.setClientHigh(teacher.id, req.clientId, ackedThrough);
+    return { ackedThrough, applied, written: dirty.length, conflicts: history.length };
+  });
+}

@@ -1,0 +1,40 @@
+// Turns stored rows (JSON text columns) back into records, pulled records and history entries, for both stores.
+
+import type { TableName } from '../../src/db/types';
+import type { PulledRecord } from '../../src/sync/protocol';
+import type { HistoryEntry, RecordKey, StoredRecord } from './types';
+
+type Row = Record<string, unknown>;
+
+export function toStored(r: Row): StoredRecord {
+  return {
+    scope: r.scope as string,
+    table: r.tbl as TableName,
+    id: r.id as string,
+    classId: (r.class_id as string | null) ?? null,
+    fields: JSON.parse(r.fields as string) as StoredRecord['fields'],
+    meta: JSON.parse(r.meta as string) as StoredRecord['meta'],
+  };
+}
+
+export function toPulled(r: Row): PulledRecord {
+  return {
+    seq: Number(r.seq),
+    table: r.tbl as TableName,
+    id: r.id as string,
+    fields: JSON.parse(r.fields as string) as PulledRecord['fields'],
+    meta: JSON.parse(r.meta as string) as PulledRecord['meta'],
+  };
+}
+
+export function toHistory(key: RecordKey, r: Row): HistoryEntry & { at: number } {
+  return {
+    ...key,
+    field: r.field as string,
+    value: JSON.parse(r.value as string) as unknown,
+    meta: { t: r.t as string, by: r.by_name as string },
+    teacherId: r.teacher_id as string,
+    clientId: r.client_id as string,
+    at: Number(r.recorded_at),
+  };
+}

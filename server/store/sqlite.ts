@@ -1,0 +1,177 @@
+// The embedded store: one SQLite file (WAL mode) through libsql's synchronous API, for a school or a single teacher.
+// SQLite has one writer at a time, so transactions are queued in-process and sequence numbers follow commit order.
+
+import Database from 'libsql';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { newId } from '../../src/domain/ids';
+import { toHistory, toPulled, toStored } from './rows';
+import type { ClassRole, PushTx, RecordKey, Store, StoredRecord, Teacher } from './types';
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS teachers (id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS class_members (class_id TEXT NOT NULL, teacher_id TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (class_id, teacher_id));
+CREATE UNIQUE INDEX IF NOT EXISTS class_one_owner ON class_members (class_id) WHERE role = 'owner';
+CREATE INDEX IF NOT EXISTS class_members_teacher ON class_members (teacher_id);
+CREATE TABLE IF NOT EXISTS clients (teacher_id TEXT NOT NULL, client_id TEXT NOT NULL, high INTEGER NOT NULL, PRIMARY KEY (teacher_id, client_id));
+CREATE TABLE IF NOT EXISTS records (scope TEXT NOT NULL, tbl TEXT NOT NULL, id TEXT NOT NULL, class_id TEXT, seq INTEGER NOT NULL UNIQUE,
+  fields TEXT NOT NULL, meta TEXT NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (scope, tbl, id));
+CREATE INDEX IF NOT EXISTS records_class ON records (class_id);
+CREATE TABLE IF NOT EXISTS field_history (hid INTEGER PRIMARY KEY AUTOINCREMENT, scope TEXT NOT NULL, tbl TEXT NOT NULL, rec_id TEXT NOT NULL,
+  field TEXT NOT NULL, value TEXT, t TEXT NOT NULL, by_name TEXT NOT NULL, teacher_id TEXT NOT NULL, client_id TEXT NOT NULL, recorded_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS field_history_record ON field_history (scope, tbl, rec_id);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO counters (name, value) VALUES ('seq', 0);
+`;
+
+type Row = Record<string, unknown>;
+
+export function openSqliteStore(dataDir: string): Store {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'circulate.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.exec(DDL);
+
+  const stmt = {
+    addTeacher: db.prepare('INSERT INTO teachers (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)'),
+    teacherByHash: db.prepare('SELECT id, name FROM teachers WHERE token_hash = ?'),
+    teacherById: db.prepare('SELECT id FROM teachers WHERE id = ?'),
+    clientHigh: db.prepare('SELECT high FROM clients WHERE teacher_id = ? AND client_id = ?'),
+    setClientHigh: db.prepare(
+      'INSERT INTO clients (teacher_id, client_id, high) VALUES (?, ?, ?) ON CONFLICT (teacher_id, client_id) DO UPDATE SET high = excluded.high',
+    ),
+    loadRecord: db.prepare('SELECT scope, tbl, id, class_id, fields, meta FROM records WHERE scope = ? AND tbl = ? AND id = ?'),
+    members: db.prepare('SELECT teacher_id, role FROM class_members WHERE class_id = ?'),
+    claim: db.prepare("INSERT INTO class_members (class_id, teacher_id, role) VALUES (?, ?, 'owner') ON CONFLICT DO NOTHING"),
+    owner: db.prepare("SELECT teacher_id FROM class_members WHERE class_id = ? AND role = 'owner'"),
+    share: db.prepare("INSERT INTO class_members (class_id, teacher_id, role) VALUES (?, ?, 'co-teacher') ON CONFLICT DO NOTHING"),
+    nextSeq: db.prepare("UPDATE counters SET value = value + ? WHERE name = 'seq' RETURNING value"),
+    upsert: db.prepare(
+      `INSERT INTO records (scope, tbl, id, class_id, seq, fields, meta, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (scope, tbl, id) DO UPDATE SET class_id = excluded.class_id, seq = excluded.seq, fields = excluded.fields,
+       meta = excluded.meta, updated_at = excluded.updated_at`,
+    ),
+    history: db.prepare(
+      `INSERT INTO field_history (scope, tbl, rec_id, field, value, t, by_name, teacher_id, client_id, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    classRecords: db.prepare("SELECT scope, tbl, id FROM records WHERE scope = '' AND class_id = ? ORDER BY seq"),
+    reseq: db.prepare('UPDATE records SET seq = ? WHERE scope = ? AND tbl = ? AND id = ?'),
+    pull: db.prepare(
+      `SELECT seq, tbl, id, fields, meta FROM records WHERE seq > ? AND (scope = ? OR (scope = '' AND class_id IN
+       (SELECT class_id FROM class_members WHERE teacher_id = ?))) ORDER BY seq LIMIT ?`,
+    ),
+    readHistory: db.prepare(
+      'SELECT field, value, t, by_name, teacher_id, client_id, recorded_at FROM field_history WHERE scope = ? AND tbl = ? AND rec_id = ? ORDER BY hid',
+    ),
+  };
+
+  function takeSeqs(count: number): number {
+    const row = stmt.nextSeq.get(count) as { value: number };
+    return row.value - count + 1;
+  }
+
+  const tx: PushTx = {
+    lockClient: async (teacherId, clientId) => (stmt.clientHigh.get(teacherId, clientId) as { high: number } | undefined)?.high ?? 0,
+    setClientHigh: async (teacherId, clientId, high) => {
+      stmt.setClientHigh.run(teacherId, clientId, high);
+    },
+    loadRecords: async (keys) => {
+      const out: StoredRecord[] = [];
+      for (const k of keys) {
+        const r = stmt.loadRecord.get(k.scope, k.table, k.id) as Row | undefined;
+        if (r) out.push(toStored(r));
+      }
+      return out;
+    },
+    classMembers: async (classIds) => {
+      const out = new Map<string, Map<string, ClassRole>>();
+      for (const c of classIds) {
+        const rows = stmt.members.all(c) as Array<{ teacher_id: string; role: ClassRole }>;
+        if (rows.length > 0) out.set(c, new Map(rows.map((r) => [r.teacher_id, r.role])));
+      }
+      return out;
+    },
+    claimClass: async (classId, teacherId) => {
+      stmt.claim.run(classId, teacherId);
+      return (stmt.owner.get(classId) as { teacher_id: string }).teacher_id;
+    },
+    writeRecords: async (records, now) => {
+      if (records.length === 0) return;
+      let seq = takeSeqs(records.length);
+      for (const r of records) {
+        stmt.upsert.run(r.scope, r.table, r.id, r.classId, seq++, JSON.stringify(r.fields), JSON.stringify(r.meta), now);
+      }
+    },
+    addHistory: async (entries, now) => {
+      for (const e of entries) {
+        stmt.history.run(e.scope, e.table, e.id, e.field, JSON.stringify(e.value ?? null), e.meta.t, e.meta.by, e.teacherId, e.clientId, now);
+      }
+    },
+  };
+
+  // One transaction at a time: the API awaits between steps, and a second BEGIN on this connection would fail.
+  let queue: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async function inTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await fn();
+      db.exec('COMMIT');
+      return result;
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  return {
+    kind: 'sqlite',
+    addTeacher: (name, tokenHash) =>
+      exclusive(async () => {
+        const teacher: Teacher = { id: newId(), name };
+        stmt.addTeacher.run(teacher.id, name, tokenHash, Date.now());
+        return teacher;
+      }),
+    // Reads queue too: between a transaction's steps this connection would show its uncommitted writes.
+    teacherByTokenHash: (tokenHash) =>
+      exclusive(async () => {
+        const r = stmt.teacherByHash.get(tokenHash) as Teacher | undefined;
+        return r ? { id: r.id, name: r.name } : undefined;
+      }),
+    shareClass: (classId, teacherId) =>
+      exclusive(() =>
+        inTransaction(async () => {
+          if (!stmt.teacherById.get(teacherId)) throw new Error(`No teacher ${teacherId}`);
+          if (!stmt.owner.get(classId)) throw new Error(`No class ${classId} on this server`);
+          stmt.share.run(classId, teacherId);
+          const keys = stmt.classRecords.all(classId) as Array<{ scope: string; tbl: string; id: string }>;
+          if (keys.length === 0) return;
+          let seq = takeSeqs(keys.length);
+          for (const k of keys) stmt.reseq.run(seq++, k.scope, k.tbl, k.id);
+        }),
+      ),
+    transaction: (fn) => exclusive(() => inTransaction(() => fn(tx))),
+    pull: (teacherId, after, limit) =>
+      exclusive(async () => {
+        const rows = stmt.pull.all(after, teacherId, teacherId, limit + 1) as Row[];
+        const more = rows.length > limit;
+        return { records: rows.slice(0, limit).map(toPulled), more };
+      }),
+    history: async (key: RecordKey) =>
+      (stmt.readHistory.all(key.scope, key.table, key.id) as Row[]).map((r) => toHistory(key, r)),
+    dump: async (table) => db.prepare(`SELECT * FROM ${table}`).all() as Row[],
+    close: () =>
+      exclusive(async () => {
+        if (db.open) db.close();
+      }),
+  };
+}

@@ -1,0 +1,194 @@
+// The checklist: students down the side, the piece's objectives across. One tap marks X, a second a check, a third
+// clears; each tap is a new row, and an Undo toast follows it. Names and headers stay in view while scrolling.
+import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { displayName } from '../../db/hooks';
+import type { MarkValue, Objective, Student } from '../../db/types';
+import { cellKey, daysSince, seenBand, seenText } from '../../domain/marks';
+import { Icon } from '../../ui/Icon';
+import { useClipboardData } from './dataContext';
+import { nextValue, saveTap, tapTime, undoTap, valueText } from './markActions';
+import { SeenLegend } from './SeenLegend';
+import { useUndoToast } from './toast';
+import { useNow } from './useNow';
+import { useGridData } from './useGridData';
+
+interface Props {
+  classId: string;
+  pieceId: string;
+  lensObjectiveId: string | null;
+  onNote?: (studentId: string) => void;
+  /** Told when a tap's row is committed (the bench measures tap to commit with it). */
+  onCommitted?: (markId: string) => void;
+}
+
+const NAME_COL = 176;
+/** Below this a column scrolls sideways rather than shrink a cell under 44 px. */
+const MIN_COL = 56;
+
+/** A tap this screen made that the live query may not show yet, so a fast second tap cycles from it. */
+interface Pending {
+  value: MarkValue;
+  at: number;
+}
+
+export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCommitted }: Props) {
+  const data = useGridData(classId, pieceId);
+  const { write } = useClipboardData();
+  const showToast = useUndoToast();
+  const [pending, setPending] = useState<Map<string, Pending>>(() => new Map());
+  const [error, setError] = useState<string | null>(null);
+  const now = useNow();
+
+  const objectives = useMemo(() => {
+    if (!data) return [];
+    const lens = data.objectives.find((o) => o.id === lensObjectiveId);
+    return lens ? [lens, ...data.objectives.filter((o) => o !== lens)] : data.objectives;
+  }, [data, lensObjectiveId]);
+
+  const valueOf = useCallback(
+    (k: string): MarkValue | undefined => {
+      const live = data?.latest.get(k);
+      const p = pending.get(k);
+      if (p && (!live || p.at >= live.at)) return p.value;
+      return live?.value;
+    },
+    [data, pending],
+  );
+
+  const onTap = useCallback(
+    async (s: Student, o: Objective) => {
+      const k = cellKey(s.id, o.id);
+      const value = nextValue(valueOf(k));
+      const at = tapTime();
+      // Shown at once, before the commit, so a quick second tap cycles on from this one.
+      setPending((m) => new Map(m).set(k, { value, at }));
+      const forget = () =>
+        setPending((m) => {
+          const next = new Map(m);
+          if (next.get(k)?.at === at) next.delete(k);
+          return next;
+        });
+      let id: string;
+      try {
+        id = await saveTap(write, { classId, pieceId, studentId: s.id, objectiveId: o.id }, value, at);
+      } catch {
+        forget();
+        setError(`That tap (${displayName(s)}, ${o.text}) was not saved. Tap again; if it keeps failing, check the storage message.`);
+        return;
+      }
+      setError(null);
+      onCommitted?.(id);
+      showToast({
+        message: `${displayName(s)}, ${o.text}: ${valueText(value)}`,
+        onUndo: () => {
+          forget();
+          void undoTap(write, id);
+        },
+      });
+    },
+    [write, classId, pieceId, valueOf, showToast, onCommitted],
+  );
+
+  if (!data) return <p className="muted" role="status">Loading the checklist...</p>;
+  if (data.students.length === 0)
+    return (
+      <p className="card">
+        No students in this class yet. <Link to="/roster">Add students in the Roster</Link>.
+      </p>
+    );
+  if (objectives.length === 0)
+    return (
+      <p className="card">
+        This piece has no objectives yet. <Link to={`/clipboard/pieces/${pieceId}`}>Choose objectives</Link>.
+      </p>
+    );
+
+  return (
+    <div className="clip-grid-area">
+      <SeenLegend />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="clip-grid-wrap" tabIndex={0} role="region" aria-label="Checklist">
+        <table className="clip-grid" style={{ minWidth: NAME_COL + objectives.length * MIN_COL }}>
+          <colgroup>
+            <col style={{ width: NAME_COL }} />
+            {objectives.map((o) => (
+              <col key={o.id} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col" className="clip-corner">
+                Student
+              </th>
+              {objectives.map((o) => {
+                const n = data.byObjective.get(o.id);
+                return (
+                  <th key={o.id} scope="col" className={o.id === lensObjectiveId ? 'clip-col clip-lens' : 'clip-col'}>
+                    {o.id === lensObjectiveId && <span className="clip-lens-tag">Lens</span>}
+                    <span className="clip-obj">{o.text}</span>
+                    <span className="clip-count">{n?.x ?? 0} need support</span>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {data.students.map((s) => {
+              const name = displayName(s);
+              const seenAt = data.seen.get(s.id);
+              const days = seenAt === undefined ? null : daysSince(seenAt, now);
+              const t = data.byStudent.get(s.id);
+              return (
+                <tr key={s.id}>
+                  <th scope="row" className={`clip-name seen-${seenBand(days)}`}>
+                    <div className="clip-name-row">
+                      <div className="clip-name-text">
+                        <Link to={`/clipboard/student/${s.id}`} className="clip-name-link">
+                          {name}
+                        </Link>
+                        <span className="clip-sub">
+                          {seenText(days)} ·{' '}
+                          <span aria-hidden="true">
+                            {t?.x ?? 0} X {t?.check ?? 0} ✓
+                          </span>
+                          <span className="visually-hidden">
+                            {t?.x ?? 0} need support, {t?.check ?? 0} secure
+                          </span>
+                        </span>
+                      </div>
+                      {onNote && (
+                        <button type="button" className="clip-note-btn" aria-label={`Note for ${name}`} onClick={() => onNote(s.id)}>
+                          <Icon name="note" size={20} />
+                        </button>
+                      )}
+                    </div>
+                  </th>
+                  {objectives.map((o) => {
+                    const v = valueOf(cellKey(s.id, o.id));
+                    return (
+                      <td key={o.id} className={o.id === lensObjectiveId ? 'clip-lens-cell' : undefined}>
+                        <button
+                          type="button"
+                          className={`clip-cell clip-${v ?? 'none'}`}
+                          aria-label={`${name}, ${o.text}: ${valueText(v)}`}
+                          onClick={() => void onTap(s, o)}
+                        >
+                          <span aria-hidden="true">{v === 'x' ? 'X' : v === 'check' ? '✓' : ''}</span>
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// A tap on the checklist: a new Mark row every time (history is kept); undo tombstones that tap's row.
+import type { MarkValue } from '../../db/types';
+import { nextValue } from '../../domain/marks';
+import type { ClipboardData } from './dataContext';
+
+export interface Cell {
+  classId: string;
+  pieceId: string;
+  studentId: string;
+  objectiveId: string;
+}
+
+let lastAt = 0;
+
+/** Tap times strictly increase on this device, so two fast taps never tie on `at`. */
+export function tapTime(now = Date.now()): number {
+  lastAt = Math.max(now, lastAt + 1);
+  return lastAt;
+}
+
+/** Stores one tap; `value` is the cell's next state (nextValue of what the teacher saw). Returns the tap's row id. */
+export function saveTap(write: ClipboardData['write'], cell: Cell, value: MarkValue, at: number): Promise<string> {
+  return write.create('marks', { ...cell, value, at });
+}
+
+export { nextValue };
+
+export function undoTap(write: ClipboardData['write'], markId: string): Promise<void> {
+  return write.remove('marks', markId);
+}
+
+export const VALUE_TEXT: Record<'x' | 'check' | 'none', string> = {
+  x: 'needs support',
+  check: 'secure',
+  none: 'not marked',
+};
+
+export function valueText(v: MarkValue | undefined): string {
+  return v === 'x' ? VALUE_TEXT.x : v === 'check' ? VALUE_TEXT.check : VALUE_TEXT.none;
+}

@@ -1,0 +1,63 @@
+// Notes ("jots"): created on the "Note" tap so the text can autosave from the first keystroke.
+import { create, remove, update } from '../../db/write';
+import { deletePhoto, savePhoto } from '../../db/photos';
+import type { Note, NoteContext } from '../../db/types';
+
+export function newNote(classId: string, studentId: string, pieceId: string | null): Promise<string> {
+  return create('notes', {
+    classId,
+    studentId,
+    pieceId,
+    text: '',
+    objectiveIds: [],
+    context: null,
+    private: false,
+    at: Date.now(),
+    printedAt: null,
+    photoId: null,
+    groupSessionId: null,
+    conferenceId: null,
+  });
+}
+
+export function isEmptyNote(n: Pick<Note, 'text' | 'photoId'>): boolean {
+  return n.text.trim() === '' && n.photoId === null;
+}
+
+export function setNoteContext(id: string, context: NoteContext | null): Promise<void> {
+  return update('notes', id, { context });
+}
+
+export function toggleNoteObjective(note: Note, objectiveId: string): Promise<void> {
+  const has = note.objectiveIds.includes(objectiveId);
+  return update('notes', note.id, { objectiveIds: has ? note.objectiveIds.filter((o) => o !== objectiveId) : [...note.objectiveIds, objectiveId] });
+}
+
+export function setNotePrivate(id: string, value: boolean): Promise<void> {
+  return update('notes', id, { private: value });
+}
+
+export async function attachPhoto(note: Note, file: Blob): Promise<void> {
+  const photoId = await savePhoto(note.id, file);
+  const old = note.photoId;
+  await update('notes', note.id, { photoId });
+  if (old) await deletePhoto(old);
+}
+
+export async function detachPhoto(note: Note): Promise<void> {
+  if (!note.photoId) return;
+  const old = note.photoId;
+  await update('notes', note.id, { photoId: null });
+  await deletePhoto(old);
+}
+
+export function deleteNote(id: string): Promise<void> {
+  return remove('notes', id);
+}
+
+export const CONTEXTS: readonly { value: NoteContext; label: string }[] = [
+  { value: 'mini-lesson', label: 'Mini lesson' },
+  { value: 'independent', label: 'Independent writing' },
+  { value: 'guided-group', label: 'Guided group' },
+  { value: 'conference', label: 'Conference' },
+];

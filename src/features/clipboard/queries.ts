@@ -1,0 +1,120 @@
+// The clipboard's reads. Each uses an index ([pieceId+at], [studentId+at], classId...) so it stays fast with a
+// school year of taps and notes; deleted rows (tombstones, undone taps) are filtered out.
+import type { CirculateDb } from '../../db/schema';
+import type { Conference, Goal, GoalCheck, GroupSession, Mark, Note, Objective, Piece, Student } from '../../db/types';
+import { sortStudents } from '../../db/hooks';
+
+const LOW = -Infinity;
+const HIGH = Infinity;
+
+export async function classStudents(db: CirculateDb, classId: string): Promise<Student[]> {
+  const rows = await db.students.where('classId').equals(classId).toArray();
+  return sortStudents(rows.filter((s) => !s.deleted && !s.archived));
+}
+
+/** Pieces newest first (by start date). */
+export async function classPieces(db: CirculateDb, classId: string, includeArchived = false): Promise<Piece[]> {
+  const rows = await db.pieces.where('classId').equals(classId).toArray();
+  return rows
+    .filter((p) => !p.deleted && (includeArchived || !p.archived))
+    .sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id.localeCompare(a.id));
+}
+
+export async function pieceObjectives(db: CirculateDb, pieceId: string): Promise<Objective[]> {
+  const rows = await db.objectives.where('pieceId').equals(pieceId).toArray();
+  return rows.filter((o) => !o.deleted).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+export async function classObjectives(db: CirculateDb, classId: string): Promise<Objective[]> {
+  const rows = await db.objectives.where('classId').equals(classId).toArray();
+  return rows.filter((o) => !o.deleted);
+}
+
+/** Every live tap on a piece, oldest first. */
+export async function pieceMarks(db: CirculateDb, pieceId: string): Promise<Mark[]> {
+  const rows = await db.marks.where('[pieceId+at]').between([pieceId, LOW], [pieceId, HIGH]).toArray();
+  return rows.filter((m) => !m.deleted);
+}
+
+/** When each student was last observed: their latest tap, note or conference (one indexed look-up each). */
+export async function lastSeen(db: CirculateDb, studentIds: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  await Promise.all(
+    studentIds.map(async (sid) => {
+      const range = [[sid, LOW], [sid, HIGH]] as const;
+      const found = await Promise.all([
+        db.marks.where('[studentId+at]').between(...range).reverse().filter((r) => !r.deleted).first(),
+        db.notes.where('[studentId+at]').between(...range).reverse().filter((r) => !r.deleted).first(),
+        db.conferences.where('[studentId+at]').between(...range).reverse().filter((r) => !r.deleted).first(),
+      ]);
+      const at = Math.max(...found.map((r) => r?.at ?? -Infinity));
+      if (at > -Infinity) out.set(sid, at);
+    }),
+  );
+  return out;
+}
+
+export interface StudentRecords {
+  marks: Mark[];
+  notes: Note[];
+  conferences: Conference[];
+  sessions: GroupSession[];
+  goals: Goal[];
+  goalChecks: GoalCheck[];
+}
+
+export interface TimelineFilter {
+  pieceId: string | null;
+  objectiveId: string | null;
+}
+
+/**
+ * The newest `limit` records of each kind for one student that pass the filter, newest first. Reading newest-first
+ * with a limit keeps the student page fast however long the year has been.
+ */
+export async function studentRecords(db: CirculateDb, student: Student, filter: TimelineFilter, limit: number): Promise<StudentRecords> {
+  const sid = student.id;
+  const { pieceId, objectiveId } = filter;
+  const range = [[sid, LOW], [sid, HIGH]] as const;
+  const piece = (p: string | null) => !pieceId || p === pieceId;
+  const [marks, notes, conferences, sessions, goals, goalChecks] = await Promise.all([
+    db.marks
+      .where('[studentId+at]')
+      .between(...range)
+      .reverse()
+      .filter((m) => !m.deleted && piece(m.pieceId) && (!objectiveId || m.objectiveId === objectiveId))
+      .limit(limit)
+      .toArray(),
+    db.notes
+      .where('[studentId+at]')
+      .between(...range)
+      .reverse()
+      // An empty note (opened, never written) is not part of the record.
+      .filter((n) => !n.deleted && piece(n.pieceId) && (!objectiveId || n.objectiveIds.includes(objectiveId)) && (n.text.trim() !== '' || n.photoId !== null))
+      .limit(limit)
+      .toArray(),
+    db.conferences
+      .where('[studentId+at]')
+      .between(...range)
+      .reverse()
+      .filter((c) => !c.deleted && piece(c.pieceId) && (!objectiveId || c.objectiveId === objectiveId))
+      .limit(limit)
+      .toArray(),
+    db.groupSessions
+      .where('[classId+at]')
+      .between([student.classId, LOW], [student.classId, HIGH])
+      .reverse()
+      .filter((g) => !g.deleted && g.attendeeIds.includes(sid) && !pieceId && (!objectiveId || g.focusObjectiveId === objectiveId))
+      .limit(limit)
+      .toArray(),
+    pieceId || objectiveId ? Promise.resolve([]) : db.goals.where('studentId').equals(sid).filter((g) => !g.deleted).toArray(),
+    pieceId || objectiveId ? Promise.resolve([]) : db.goalChecks.where('studentId').equals(sid).filter((g) => !g.deleted).toArray(),
+  ]);
+  return { marks, notes, conferences, sessions, goals, goalChecks };
+}
+
+/** One student's taps since a time (the current piece's span), for the needs still open. */
+export async function studentMarksSince(db: CirculateDb, studentId: string, since: number): Promise<Mark[]> {
+  const rows = await db.marks.where('[studentId+at]').between([studentId, since], [studentId, HIGH]).toArray();
+  return rows.filter((m) => !m.deleted);
+}

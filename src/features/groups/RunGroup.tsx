@@ -1,0 +1,209 @@
+// Running a group at the table: members, focus, a teaching-point prompt, the table timer for the planned minutes, a
+// note per member (on that student's page), and "Done", which records the session and ends the group.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { db } from '../../db/db';
+import { displayName } from '../../db/hooks';
+import type { Note, Student } from '../../db/types';
+import { kindRule } from '../../domain/groupSetup';
+import { describeRemaining, formatClock, fractionLeft, MINUTE_MS } from '../../domain/timer';
+import { AutosaveTextarea } from '../../ui/AutosaveTextarea';
+import { flushPendingSaves } from '../../ui/autosave';
+import { TimerDisk } from '../timer/TimerDisk';
+import '../timer/timer.css';
+import { useTimer } from '../timer/useTimer';
+import { createMemberNote, finishSession } from './groupActions';
+import { currentPiece, normalizeGroup, type LiveGroup } from './groupsData';
+import { changeRun, endRun, ensureRun, useRunState, type RunState } from './runState';
+
+interface Loaded {
+  group: LiveGroup | null;
+  students: Map<string, Student>;
+  focus: string | null;
+  pieceId: string | null;
+  notes: Map<string, Note>;
+}
+
+function useRunData(groupId: string, run: RunState | null | undefined): Loaded | undefined {
+  const noteKey = run ? Object.values(run.noteIds).join(',') : '';
+  return useLiveQuery(async () => {
+    const raw = await db.groups.get(groupId);
+    const group = raw && !raw.deleted ? normalizeGroup(raw) : null;
+    if (!group) return { group: null, students: new Map(), focus: null, pieceId: null, notes: new Map() };
+    const [studentRows, objective, piece, noteRows] = await Promise.all([
+      db.students.bulkGet(group.memberIds),
+      group.focusObjectiveId ? db.objectives.get(group.focusObjectiveId) : Promise.resolve(undefined),
+      currentPiece(group.classId),
+      noteKey ? db.notes.bulkGet(noteKey.split(',')) : Promise.resolve([] as (Note | undefined)[]),
+    ]);
+    const students = new Map(studentRows.filter((s): s is Student => !!s && !s.deleted).map((s) => [s.id, s]));
+    const notes = new Map<string, Note>();
+    for (const n of noteRows) if (n && !n.deleted) notes.set(n.id, n);
+    return { group, students, focus: objective && !objective.deleted ? objective.text : null, pieceId: group.pieceId ?? piece?.id ?? null, notes };
+  }, [groupId, noteKey]);
+}
+
+function TableTimer({ groupId, minutes }: { groupId: string; minutes: number }) {
+  const t = useTimer(`group:${groupId}`);
+  const planned = minutes * MINUTE_MS;
+  const remaining = t.state.status === 'idle' ? planned : t.remainingMs;
+  const fraction = t.state.status === 'idle' ? 1 : fractionLeft(t.state, t.now);
+  return (
+    <section className={`groups-timer timer-stage-${t.stage}`} aria-labelledby="groups-timer-h">
+      <h2 id="groups-timer-h">Table timer</h2>
+      <div className="groups-timer-face">
+        <TimerDisk fraction={fraction} stage={t.stage} size={120} />
+        <div>
+          <p className="groups-timer-digits" aria-hidden="true">
+            {formatClock(remaining)}
+          </p>
+          <p className="visually-hidden">{t.state.status === 'idle' ? `${minutes} minutes planned` : describeRemaining(remaining)}</p>
+        </div>
+      </div>
+      <div className="row">
+        {t.state.status === 'idle' && (
+          <button type="button" className="primary" onClick={() => void t.start(planned)}>
+            Start {minutes} min
+          </button>
+        )}
+        {t.state.status === 'running' && (
+          <button type="button" onClick={() => void t.pause()}>
+            Pause
+          </button>
+        )}
+        {t.state.status === 'paused' && (
+          <button type="button" className="primary" onClick={() => void t.resume()}>
+            Resume
+          </button>
+        )}
+        {t.state.status !== 'idle' && (
+          <>
+            <button type="button" onClick={() => void t.adjust(MINUTE_MS)}>
+              +1 min
+            </button>
+            <button type="button" onClick={() => void t.reset()}>
+              Reset
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function RunGroup() {
+  const { groupId = '' } = useParams();
+  const navigate = useNavigate();
+  const run = useRunState(groupId);
+  const data = useRunData(groupId, run);
+  const timer = useTimer(`group:${groupId}`);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (run === null) void ensureRun(groupId);
+  }, [run, groupId]);
+
+  if (!data || !run) return null;
+  const { group } = data;
+  if (!group || group.dissolved) {
+    return (
+      <div className="stack">
+        <h1>Group not running</h1>
+        <p>This group has ended or was dissolved; its sessions are in the history.</p>
+        <Link to="/groups" className="button">
+          Back to the groups
+        </Link>
+      </div>
+    );
+  }
+  const members = group.memberIds.filter((m) => data.students.has(m));
+  const name = (id: string) => {
+    const s = data.students.get(id);
+    return s ? displayName(s) : 'A student';
+  };
+
+  const done = async () => {
+    setBusy(true);
+    await flushPendingSaves();
+    // The stored run state, not this render's: a tap on "Came" a moment ago may not have re-rendered yet.
+    const latest = await ensureRun(group.id);
+    const attendees = members.filter((m) => !latest.absentIds.includes(m));
+    const noteIds = Object.values(latest.noteIds);
+    const fresh = await db.notes.bulkGet(noteIds);
+    const empty = fresh.filter((n): n is Note => !!n && !n.deleted && n.text.trim() === '' && n.photoId === null).map((n) => n.id);
+    const minutes = timer.state.status === 'idle' ? group.plannedMinutes : timer.elapsedMs / MINUTE_MS;
+    await finishSession(group, latest.sessionId, attendees, minutes, empty);
+    await timer.reset();
+    await endRun(group.id);
+    const back = group.kind === 'intervention' ? 'the group stays for its next day' : 'back to independent writing';
+    navigate('/groups', { state: { message: `${group.name}: session recorded for ${attendees.length} student${attendees.length === 1 ? '' : 's'}; ${back}.` } });
+  };
+
+  return (
+    <div className="stack groups-run">
+      <div className="row">
+        <h1 className="grow">{group.name}</h1>
+        <Link to="/groups" className="button">
+          Back to builder
+        </Link>
+      </div>
+      <p className="groups-focus">
+        <span className="label">Focus:</span> {data.focus ?? 'No focus set'} · {kindRule(group.kind).label}, {group.plannedMinutes} min
+      </p>
+      <TableTimer groupId={group.id} minutes={group.plannedMinutes} />
+      <section className="card" aria-labelledby="groups-tp-h">
+        <h2 id="groups-tp-h">Teaching point</h2>
+        <p className="muted">One skill or strategy, then time to try it: “Today I want to teach you that writers… Watch me… Now you try it.”</p>
+        <AutosaveTextarea table="groups" recordId={group.id} field="teachingPoint" value={group.teachingPoint} label="Teaching point for this group" hideLabel rows={3} />
+      </section>
+      <section aria-labelledby="groups-members-h">
+        <h2 id="groups-members-h">Members</h2>
+        <ul className="groups-run-members">
+          {members.map((m) => {
+            const noteId = run.noteIds[m];
+            const note = noteId ? data.notes.get(noteId) : undefined;
+            const absent = run.absentIds.includes(m);
+            return (
+              <li key={m} className="card">
+                <div className="row">
+                  <h3 className="grow groups-member-name">{name(m)}</h3>
+                  <label className="row groups-came">
+                    <input
+                      type="checkbox"
+                      aria-label={`Came: ${name(m)}`}
+                      checked={!absent}
+                      onChange={(e) => {
+                        // Read now: React puts a controlled checkbox back before the queued change runs.
+                        const came = e.target.checked;
+                        void changeRun(group.id, (s) => ({ ...s, absentIds: came ? s.absentIds.filter((x) => x !== m) : [...s.absentIds.filter((x) => x !== m), m] }));
+                      }}
+                    />
+                    <span>Came</span>
+                  </label>
+                </div>
+                {note ? (
+                  <AutosaveTextarea table="notes" recordId={note.id} field="text" value={note.text} label={`Note for ${name(m)}`} rows={2} autoFocus />
+                ) : (
+                  <button
+                    type="button"
+                    aria-label={`Add note for ${name(m)}`}
+                    onClick={async () => {
+                      const id = await createMemberNote(group, m, run.sessionId, data.pieceId);
+                      await changeRun(group.id, (s) => ({ ...s, noteIds: { ...s.noteIds, [m]: id } }));
+                    }}
+                  >
+                    Add note
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <button type="button" className="primary groups-done" disabled={busy} onClick={() => void done()}>
+        Done: record the session
+      </button>
+    </div>
+  );
+}

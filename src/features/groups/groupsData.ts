@@ -1,0 +1,81 @@
+// The groups area's live reads: the class's students, the current piece with its objectives and open needs, the
+// active groups, keep-apart pairs and recent sessions. One live query, so the builder re-renders as marks land.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db/db';
+import { listStudents } from '../../db/hooks';
+import type { Group, GroupSession, KeepApart, Objective, Piece, Student } from '../../db/types';
+import { openNeeds } from '../../domain/marks';
+import { WEEK_MS } from '../../domain/pulls';
+import { useClipboardStore } from '../clipboard/clipboardStore';
+
+export interface GroupsData {
+  students: Student[];
+  piece: Piece | null;
+  objectives: Objective[];
+  /** Open needs (X without a later check) on the current piece, by student. */
+  needs: Map<string, string[]>;
+  /** Groups in use (not dissolved), in order. */
+  groups: LiveGroup[];
+  keepApart: KeepApart[];
+  /** Recorded sessions of the last six weeks, newest first. */
+  sessions: GroupSession[];
+}
+
+/** A group as the area uses it: locks always present. */
+export type LiveGroup = Group & { lockedIds: string[] };
+
+/** Rows written before locks existed have no lockedIds; locks only name current members. */
+export function normalizeGroup(g: Group): LiveGroup {
+  const members = Array.isArray(g.memberIds) ? g.memberIds : [];
+  const locked = Array.isArray(g.lockedIds) ? g.lockedIds.filter((id) => members.includes(id)) : [];
+  return { ...g, memberIds: members, lockedIds: locked, schedule: Array.isArray(g.schedule) ? g.schedule : [] };
+}
+
+/** The class's current piece: the one chosen on the clipboard if it is still live, else the most recent by start date. */
+export async function currentPiece(classId: string, chosenId?: string | null): Promise<Piece | null> {
+  const rows = await db.pieces.where('classId').equals(classId).toArray();
+  const live = rows.filter((p) => !p.deleted && !p.archived).sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id.localeCompare(a.id));
+  return live.find((p) => p.id === chosenId) ?? live[0] ?? null;
+}
+
+export async function activeGroups(classId: string): Promise<LiveGroup[]> {
+  const rows = await db.groups.where('classId').equals(classId).toArray();
+  return rows
+    .filter((g) => !g.deleted && !g.dissolved)
+    .map(normalizeGroup)
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+export async function classSessions(classId: string, since: number): Promise<GroupSession[]> {
+  const rows = await db.groupSessions.where('[classId+at]').between([classId, since], [classId, Infinity]).reverse().toArray();
+  return rows.filter((s) => !s.deleted);
+}
+
+export async function loadGroupsData(classId: string, now: number, chosenPieceId: string | null = null): Promise<GroupsData> {
+  const [students, piece, groups, keepApartRows, sessions] = await Promise.all([
+    listStudents(classId),
+    currentPiece(classId, chosenPieceId),
+    activeGroups(classId),
+    db.keepApart.where('classId').equals(classId).toArray(),
+    classSessions(classId, now - 6 * WEEK_MS),
+  ]);
+  let objectives: Objective[] = [];
+  let needs = new Map<string, string[]>();
+  if (piece) {
+    const [objRows, marks] = await Promise.all([
+      db.objectives.where('pieceId').equals(piece.id).toArray(),
+      db.marks.where('[pieceId+at]').between([piece.id, -Infinity], [piece.id, Infinity]).toArray(),
+    ]);
+    objectives = objRows.filter((o) => !o.deleted).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+    needs = openNeeds(marks);
+  }
+  return { students, piece, objectives, needs, groups, keepApart: keepApartRows.filter((k) => !k.deleted), sessions };
+}
+
+/** The day the area was opened: recent-session windows move only when the page is reopened, which is enough. */
+const OPENED_AT = Date.now();
+
+export function useGroupsData(classId: string | null | undefined): GroupsData | undefined {
+  const chosen = useClipboardStore((s) => (classId ? (s.pieceByClass[classId] ?? null) : null));
+  return useLiveQuery(async () => (classId ? loadGroupsData(classId, OPENED_AT, chosen) : undefined), [classId, chosen]);
+}

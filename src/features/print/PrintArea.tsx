@@ -1,0 +1,39 @@
+// The Print area: notes on label sheets, student summaries and group cards, each printed through the browser's own
+// print dialog (no server), so it works offline.
+import { NavLink, Navigate, Route, Routes } from 'react-router';
+import { useCurrentClass } from '../../app/useCurrentClass';
+import { GroupCardsScreen } from './GroupCardsScreen';
+import { LabelsScreen } from './LabelsScreen';
+import { SummariesScreen } from './SummariesScreen';
+import './print.css';
+
+export default function PrintArea() {
+  const { current, loading } = useCurrentClass();
+  if (loading) return null;
+  if (!current) {
+    return (
+      <div className="stack">
+        <h1>Print</h1>
+        <p>Add a class in the Roster first.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="print-area">
+      <div className="no-print">
+        <h1>Print</h1>
+        <nav aria-label="What to print" className="print-tabs">
+          <NavLink to="labels">Notes on labels</NavLink>
+          <NavLink to="summaries">Student summaries</NavLink>
+          <NavLink to="cards">Group cards</NavLink>
+        </nav>
+      </div>
+      <Routes>
+        <Route path="labels" element={<LabelsScreen key={current.id} classId={current.id} />} />
+        <Route path="summaries" element={<SummariesScreen key={current.id} classId={current.id} className={current.name} />} />
+        <Route path="cards" element={<GroupCardsScreen key={current.id} classId={current.id} />} />
+        <Route path="*" element={<Navigate to="labels" replace />} />
+      </Routes>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// One student's page: strengths, current goal, recent notes, conferences and groups, and nothing of anyone else's.
+import type { StudentSummary } from '../../domain/summary';
+
+const day = (ms: number) => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(ms);
+
+function Section({ title, empty, children }: { title: string; empty: boolean; children: React.ReactNode }) {
+  return (
+    <section className="print-summary-section">
+      <h3>{title}</h3>
+      {empty ? <p className="print-none">None recorded yet.</p> : children}
+    </section>
+  );
+}
+
+export function StudentSummaryPage({ summary, className, printedOn }: { summary: StudentSummary; className: string; printedOn: number }) {
+  const s = summary;
+  return (
+    <article className="print-doc-page print-summary" aria-label={`Summary for ${s.name}`}>
+      <header className="print-summary-head">
+        <h2>{s.name}</h2>
+        <p>
+          {className} · Writing summary · {day(printedOn)}
+        </p>
+      </header>
+      <Section title="Strengths" empty={s.strengths.length === 0}>
+        <ul>
+          {s.strengths.map((t, i) => (
+            <li key={i}>{t}</li>
+          ))}
+        </ul>
+      </Section>
+      <Section title="Current goal" empty={!s.goal}>
+        {s.goal && (
+          <p>
+            {s.goal.text} <span className="print-meta">(set {day(s.goal.setAt)}{s.goal.selfCheck ? `; self-check: ${s.goal.selfCheck}` : ''})</span>
+          </p>
+        )}
+      </Section>
+      <Section title="Recent notes" empty={s.notes.length === 0}>
+        <ul>
+          {s.notes.map((n, i) => (
+            <li key={i}>
+              <span className="print-meta">{day(n.at)}:</span> {n.text}
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title="Conferences" empty={s.conferences.length === 0}>
+        <ul>
+          {s.conferences.map((c, i) => (
+            <li key={i}>
+              <span className="print-meta">
+                {day(c.at)}
+                {c.kind === 'peer' ? ' (peer)' : ''}
+                {c.trait ? ` · ${c.trait}` : ''}:
+              </span>{' '}
+              {c.strengths && <>Strength: {c.strengths}. </>}
+              {c.nextStep && <>Next step: {c.nextStep}.</>}
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title="Groups" empty={s.groups.length === 0}>
+        <ul>
+          {s.groups.map((g, i) => (
+            <li key={i}>
+              {g.name} <span className="print-meta">({g.kind}{g.focus ? `; focus: ${g.focus}` : ''})</span>
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </article>
+  );
+}

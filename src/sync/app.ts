@@ -1,0 +1,43 @@
+// The app's own sync engine on the default database, and its start-up (src/main.tsx calls startSync after ready()).
+
+import { repo } from '../db/write';
+import { writeConfig } from './config';
+import { SyncEngine } from './engine';
+import { startScheduler } from './scheduler';
+
+/** One sync at a time across this device's tabs too: they share one database and one outbox. */
+function webLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks?.request) return fn();
+  return locks.request('circulate-sync', () => fn()) as Promise<T>;
+}
+
+export const appSync = new SyncEngine(repo, {
+  isOnline: () => globalThis.navigator?.onLine !== false,
+  lock: webLock,
+});
+
+let stop: (() => void) | undefined;
+
+export function startSync(): void {
+  stop ??= startScheduler(appSync);
+}
+
+export function stopSync(): void {
+  stop?.();
+  stop = undefined;
+}
+
+/** Saves the endpoint and token from Settings (throws with a message on a bad address), then syncs if both are set. */
+export async function saveSyncConfig(endpoint: string, token: string): Promise<void> {
+  await writeConfig(repo.db, { endpoint, token });
+  if (endpoint.trim() && token.trim()) void appSync.sync({ force: true });
+}
+
+export function syncNow() {
+  return appSync.sync({ force: true });
+}
+
+export function testConnection() {
+  return appSync.hello();
+}

@@ -1,0 +1,35 @@
+// Shared set-up for the clipboard's end-to-end tests: a class, its students and a piece, all made through the UI.
+import { expect, type Page } from '@playwright/test';
+
+export async function classWithPiece(page: Page, names = 'Ana Lopez\nNguyen, Bao\nCara Diaz', keepObjectives?: number): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('New class name').fill('Room 12');
+  await page.getByRole('button', { name: 'Add class' }).click();
+  await page.getByLabel('Paste student names, one per line').fill(names);
+  await page.getByRole('button', { name: 'Add students' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clipboard' }).click();
+  await page.getByRole('link', { name: 'New piece' }).click();
+  await page.getByLabel('Title').fill('Small moment story');
+  await page.getByRole('button', { name: 'Create piece' }).click();
+  await expect(page.getByRole('heading', { name: 'Piece: Small moment story' })).toBeVisible();
+  if (keepObjectives !== undefined) {
+    const removes = page.getByRole('list', { name: 'Objectives' }).getByRole('button', { name: /^Remove / });
+    while ((await removes.count()) > keepObjectives) {
+      const n = await removes.count();
+      await removes.last().click();
+      await expect(removes).toHaveCount(n - 1);
+    }
+  }
+  await page.getByRole('link', { name: 'Back to checklist' }).click();
+  await expect(page.getByRole('region', { name: 'Checklist' })).toBeVisible();
+}
+
+/** Waits until the service worker controls the page, so the app keeps working offline. */
+export async function swControlling(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
+}

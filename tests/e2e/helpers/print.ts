@@ -1,0 +1,71 @@
+// Set-up and PDF reading for the print end-to-end tests: a class, a piece and notes made through the Roster and
+// Clipboard screens as a teacher would, and text positions pulled out of a printed PDF with pdfjs-dist.
+import { expect, type Page } from '@playwright/test';
+
+export async function classWithNotes(page: Page, names: string[], notes: readonly { student: string; text: string }[]): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('New class name').fill('Room 12');
+  await page.getByRole('button', { name: 'Add class' }).click();
+  await page.getByLabel('Paste student names, one per line').fill(names.join('\n'));
+  await page.getByRole('button', { name: 'Add students' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clipboard' }).click();
+  await page.getByRole('link', { name: 'New piece' }).click();
+  await page.getByLabel('Title').fill('Small moment story');
+  await page.getByRole('button', { name: 'Create piece' }).click();
+  await expect(page.getByRole('heading', { name: 'Piece: Small moment story' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to checklist' }).click();
+  for (const n of notes) {
+    await page.getByRole('button', { name: `Note for ${n.student}` }).click();
+    await page.getByLabel('Note').fill(n.text);
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByRole('button', { name: `Note for ${n.student}` })).toBeVisible();
+  }
+}
+
+/** Waits until the service worker controls the page, so the app keeps working offline. */
+export async function swControlling(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  }
+}
+
+export interface PdfText {
+  page: number;
+  str: string;
+  /** Left edge and baseline, in points from the page's top-left corner. */
+  x: number;
+  baseline: number;
+  width: number;
+  /** Font size in points (the text's height above and below the baseline is within it). */
+  size: number;
+}
+
+export interface PdfDoc {
+  pages: { width: number; height: number }[];
+  items: PdfText[];
+}
+
+export async function readPdf(buf: Buffer): Promise<PdfDoc> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(buf), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: PdfDoc['pages'] = [];
+  const items: PdfText[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const vp = page.getViewport({ scale: 1 });
+    pages.push({ width: vp.width, height: vp.height });
+    const content = await page.getTextContent();
+    for (const it of content.items) {
+      if (!('str' in it) || it.str.trim() === '') continue;
+      const [a = 0, b = 0, , , e = 0, f = 0] = it.transform as number[];
+      items.push({ page: p - 1, str: it.str, x: e, baseline: vp.height - f, width: it.width, size: Math.hypot(a, b) });
+    }
+  }
+  await doc.destroy();
+  return { pages, items };
+}
+
+export const squash = (s: string) => s.replace(/\s+/g, '');

@@ -1,0 +1,89 @@
+// Who sees what: a teacher sees only their own classes and those shared with them; another teacher's class is
+// refused with 403 for the whole batch; teacher-scoped tables (settings, starters) never collide between teachers.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../src/sync/protocol';
+import type { TestServer } from '../../server/testing';
+import { STORES, change, client, json, st, type Client } from './api-helpers';
+
+describe.each(STORES)('access on $name', (store) => {
+  let server: TestServer;
+  let rivera: { id: string; token: string };
+  let lee: { id: string; token: string };
+  let a: Client;
+  let b: Client;
+  const t0 = Date.now();
+
+  beforeEach(async () => {
+    server = await store.start();
+    rivera = await server.addTeacher('Ms Rivera');
+    lee = await server.addTeacher('Mr Lee');
+    a = client(server, rivera.token);
+    b = client(server, lee.token);
+    await a.push('rivera-tab', [
+      change(1, 'classes', 'class-r', { name: 'Room 4', deleted: false }, st(t0)),
+      change(2, 'students', 'stu-r', { classId: 'class-r', firstName: 'Ana', deleted: false }, st(t0 + 1)),
+      change(3, 'notes', 'note-r', { classId: 'class-r', studentId: 'stu-r', text: 'Strong lead', deleted: false }, st(t0 + 2)),
+    ]);
+  });
+  afterEach(() => server?.close());
+
+  it("refuses a batch touching another teacher's class with 403 and saves none of it", async () => {
+    const before = await server.db.dump('records');
+    const res = await b.push('lee-tab', [
+      change(1, 'classes', 'class-l', { name: 'Room 9' }, st(t0 + 5, 'dev2')),
+      change(2, 'notes', 'note-l', { classId: 'class-r', studentId: 'stu-r', text: 'sneaky' }, st(t0 + 6, 'dev2')),
+    ]);
+    expect(res.status).toBe(403);
+    expect((await json<ErrorBody>(res)).error.code).toBe('forbidden');
+    expect(await server.db.dump('records')).toEqual(before);
+    // Not even the class of Mr Lee's own in that batch was claimed, nor his counter moved.
+    expect((await server.db.dump('class_members')).filter((m) => m.teacher_id === lee.id)).toEqual([]);
+    expect(await server.db.dump('clients')).not.toContainEqual(expect.objectContaining({ teacher_id: lee.id, high: 2 }));
+    expect((await b.pullAll()).records).toEqual([]);
+  });
+
+  it("refuses editing another teacher's record by its id, even naming a class of one's own", async () => {
+    await b.push('lee-tab', [change(1, 'classes', 'class-l', { name: 'Room 9' }, st(t0 + 5, 'dev2'))]);
+    const before = await server.db.dump('records');
+    const moved = await b.push('lee-tab', [change(2, 'notes', 'note-r', { classId: 'class-l', text: 'mine now' }, st(t0 + 9, 'dev2'))]);
+    expect(moved.status).toBe(403);
+    const renamed = await b.push('lee-tab', [change(2, 'classes', 'class-r', { name: 'Taken' }, st(t0 + 9, 'dev2'))]);
+    expect(renamed.status).toBe(403);
+    expect(await server.db.dump('records')).toEqual(before);
+    expect((await b.pullAll()).records.map((r) => r.id)).toEqual(['class-l']);
+  });
+
+  it('shows a shared class to the co-teacher, including records from before the share', async () => {
+    await b.push('lee-tab', [change(1, 'classes', 'class-l', { name: 'Room 9' }, st(t0 + 5, 'dev2'))]);
+    const { cursor } = await b.pullAll();
+    await server.shareClass('class-r', lee.id);
+    // Mr Lee's saved cursor is past those records' old numbers, yet his next pull brings them.
+    const shared = await b.pullAll(cursor);
+    expect(shared.records.map((r) => r.id).sort()).toEqual(['class-r', 'note-r', 'stu-r']);
+    // The co-teacher may now write to it, and the owner sees who wrote.
+    const res = await b.push('lee-tab', [change(2, 'notes', 'note-l2', { classId: 'class-r', studentId: 'stu-r', text: 'Conferred' }, st(t0 + 7, 'dev2'), 'Mr Lee')]);
+    expect(res.status).toBe(200);
+    const seen = (await a.pullAll()).records.find((r) => r.id === 'note-l2');
+    expect(seen?.meta.text?.by).toBe('Mr Lee');
+    // The owner does not see the co-teacher's own class.
+    expect((await a.pullAll()).records.map((r) => r.id)).not.toContain('class-l');
+  });
+
+  it('keeps settings and starters per teacher even with the same ids', async () => {
+    await a.push('rivera-tab', [change(4, 'settings', 'prefs', { value: { font: 'large' } }, st(t0 + 3))]);
+    await b.push('lee-tab', [change(1, 'settings', 'prefs', { value: { font: 'small' } }, st(t0 + 4, 'dev2'))]);
+    await server.shareClass('class-r', lee.id);
+    const mine = (await a.pullAll()).records.filter((r) => r.table === 'settings');
+    const his = (await b.pullAll()).records.filter((r) => r.table === 'settings');
+    expect(mine.map((r) => r.fields.value)).toEqual([{ font: 'large' }]);
+    expect(his.map((r) => r.fields.value)).toEqual([{ font: 'small' }]);
+    expect(await server.db.dump('field_history')).toEqual([]);
+  });
+
+  it('refuses a new class-scoped record without a class id, with the change named', async () => {
+    const res = await a.push('rivera-tab', [change(4, 'notes', 'note-x', { text: 'orphan' }, st(t0 + 3))]);
+    expect(res.status).toBe(400);
+    expect((await json<ErrorBody>(res)).error.message).toContain('changes[0].fields.classId');
+  });
+});

@@ -1,0 +1,69 @@
+// The command-line tools against both stores: add-teacher prints a working token once (stored hashed), share-class
+// gives a co-teacher a class; both find the store through DATA_DIR / DATABASE_URL like the server does.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dropPostgresSchema } from '../../server/store/postgres';
+import { startTestServer, type TestServer } from '../../server/testing';
+import { STORES, change, client, st } from './api-helpers';
+import { runCli, type StoreEnv } from './process-helpers';
+
+describe.each(STORES)('command line on $name', (store) => {
+  let server: TestServer | undefined;
+  let cleanup: () => Promise<void> = async () => undefined;
+  afterEach(async () => {
+    await server?.close();
+    await cleanup();
+  });
+
+  async function setup(): Promise<{ env: StoreEnv; server: TestServer }> {
+    if (store.name === 'sqlite') {
+      const dir = mkdtempSync(join(tmpdir(), 'circulate-cli-'));
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+      return { env: { DATA_DIR: dir }, server: await startTestServer({ dataDir: dir }) };
+    }
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('TEST_DATABASE_URL is not set. Start one: export TEST_DATABASE_URL=$(bash scripts/pg-test.sh start)');
+    const schema = `cli_${randomBytes(5).toString('hex')}`;
+    cleanup = () => dropPostgresSchema(url, schema);
+    return { env: { DATABASE_URL: url, PG_SCHEMA: schema }, server: await startTestServer({ databaseUrl: url, pgSchema: schema }) };
+  }
+
+  it('add-teacher prints a token that works, and share-class shares a class', async () => {
+    const s = await setup();
+    server = s.server;
+    const out = runCli('add-teacher', ['--name', 'Ms Rivera'], s.env);
+    expect(out.status).toBe(0);
+    const token = out.stdout.trim().split('\n').pop()!;
+    const teacherId = /Teacher id: (\S+)/.exec(out.stdout)![1]!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const api = client(server, token);
+    const hello = await (await api.hello()).json();
+    expect(hello.teacher).toEqual({ id: teacherId, name: 'Ms Rivera' });
+    expect(JSON.stringify(await server.db.dump('teachers'))).not.toContain(token);
+
+    const lee = runCli('add-teacher', ['--name=Mr Lee'], s.env);
+    const leeToken = lee.stdout.trim().split('\n').pop()!;
+    const leeId = /Teacher id: (\S+)/.exec(lee.stdout)![1]!;
+    await api.push('tab-1', [change(1, 'classes', 'class-a', { name: 'Room 4' }, st(Date.now()))]);
+    expect((await client(server, leeToken).pullAll()).records).toEqual([]);
+    const shared = runCli('share-class', ['--class', 'class-a', '--teacher', leeId], s.env);
+    expect(shared.status).toBe(0);
+    expect((await client(server, leeToken).pullAll()).records.map((r) => r.id)).toEqual(['class-a']);
+  });
+
+  it('refuses bad arguments with a message and a failing exit code', async () => {
+    const s = await setup();
+    server = s.server;
+    const none = runCli('add-teacher', [], s.env);
+    expect(none.status).not.toBe(0);
+    expect(none.stderr).toContain('--name');
+    const unknown = runCli('share-class', ['--class', 'nope', '--teacher', 'nobody'], s.env);
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toMatch(/No teacher|No class/);
+    expect(await server.db.dump('teachers')).toEqual([]);
+  });
+});
