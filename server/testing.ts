@@ -5,8 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
 import { createApp } from './app';
 import { listen, type Listening } from './listen';
+import { mountApp } from './static';
 import { dropPostgresSchema } from './store/postgres';
 import { openStore } from './store/open';
 import type { Store } from './store/types';
@@ -28,6 +30,8 @@ export interface TestServerOptions {
   now?: () => number;
   log?: (line: string) => void;
   maxBodyBytes?: number;
+  /** Also serve this built app (vite build output) on the same port, as `npm start` does. */
+  distDir?: string;
 }
 
 export interface TestServer {
@@ -53,7 +57,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   let store = await openStore(config);
   let port = opts.port ?? 0;
   const start = async (): Promise<Listening> => {
-    const app = createApp({
+    const api = createApp({
       store,
       rateLimit: opts.rateLimit ?? false,
       corsOrigins: opts.corsOrigins,
@@ -61,6 +65,9 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       log: opts.log,
       maxBodyBytes: opts.maxBodyBytes,
     });
+    const app = new Hono();
+    app.route('/', api);
+    if (opts.distDir) mountApp(app, opts.distDir);
     // Right after a restart the port can still be held for a moment.
     for (let attempt = 0; ; attempt++) {
       try {

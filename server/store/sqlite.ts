@@ -30,7 +30,8 @@ export function openSqliteStore(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true });
   const db = new Database(join(dataDir, 'circulate.db'));
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // FULL: a push is acknowledged only once it would survive a power cut, since the device then forgets it.
+  db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.exec(DDL);

@@ -59,9 +59,17 @@ type Listener = (s: SyncStatus) => void;
 
 const encoder = new TextEncoder();
 
+/** UTF-8 size of a JSON text, encoding only when it holds more than ASCII (most changes do not). */
+function byteLength(json: string): number {
+  // eslint-disable-next-line no-control-regex
+  return /[^\u0000-\u007f]/.test(json) ? encoder.encode(json).length : json.length;
+}
+
 /** Outbox entries grouped into the changes of one push, and how far through the outbox they reach. */
 interface Batch {
   changes: Change[];
+  /** Every outbox seq the batch covers, sent or skipped. */
+  seqs: number[];
   /** For each change, the lowest outbox seq folded into it. */
   firstSeqs: number[];
   bytes: number;
@@ -267,7 +275,8 @@ export class SyncEngine {
     const db = this.repo.db;
     // One read transaction: the entries and the notes they touch, as they stand together.
     const [entries, notes] = await db.transaction('r', db.outbox, db.notes, async () => {
-      const list = (await db.outbox.orderBy('seq').limit(limit).toArray()) as (OutboxEntry & { seq: number })[];
+      // The table's own order is its primary key, seq: the oldest changes first.
+      const list = (await db.outbox.limit(limit).toArray()) as (OutboxEntry & { seq: number })[];
       const noteIds = [...new Set(list.filter((e) => e.table === 'notes').map((e) => e.id))];
       return [list, noteIds.length ? await db.notes.bulkGet(noteIds) : []] as const;
     });
@@ -284,7 +293,7 @@ export class SyncEngine {
         const prev = byRecord.get(key);
         const merged = prev ? mergeStamped(prev.change, { id: e.id, fields: e.fields, meta: e.meta }).merged : e;
         const change: Change = { n: e.seq, table: e.table, id: e.id, fields: merged.fields, meta: merged.meta };
-        const size = encoder.encode(JSON.stringify(change)).length + 1;
+        const size = byteLength(JSON.stringify(change)) + 1;
         // Always take one entry, so an oversized change reaches the server and gets its 413 rather than a silent stall.
         if (byRecord.size > 0 && bytes + size - (prev?.size ?? 0) > this.maxBodyBytes) break;
         bytes += size - (prev?.size ?? 0);
@@ -293,7 +302,8 @@ export class SyncEngine {
       lastSeq = e.seq;
     }
     const list = [...byRecord.values()].sort((a, b) => a.change.n - b.change.n);
-    return { changes: list.map((x) => x.change), firstSeqs: list.map((x) => x.firstSeq), bytes, lastSeq };
+    const seqs = entries.filter((e) => e.seq <= lastSeq).map((e) => e.seq);
+    return { changes: list.map((x) => x.change), firstSeqs: list.map((x) => x.firstSeq), seqs, bytes, lastSeq };
   }
 
   private async push(base: string, token: string): Promise<number> {
@@ -307,7 +317,7 @@ export class SyncEngine {
       if (!batch) return pushed;
       if (batch.changes.length === 0) {
         // Only private entries: nothing to send, and nothing to keep.
-        await db.outbox.where('seq').belowOrEqual(batch.lastSeq).delete();
+        await db.outbox.bulkDelete(batch.seqs);
         continue;
       }
       const body: PushRequest = { clientId, schema: CLIENT_SCHEMA, changes: batch.changes };
@@ -332,7 +342,9 @@ export class SyncEngine {
         // The server kept none of the batch yet said it was fine: stop rather than loop forever.
         throw new SyncError('server', MESSAGES.server);
       }
-      await db.transaction('rw', db.outbox, () => db.outbox.where('seq').belowOrEqual(upTo).delete());
+      // Every entry at or below upTo was read into this batch (reads start at the front), so its keys are known.
+      const acked = batch.seqs.filter((seq) => seq <= upTo);
+      await db.transaction('rw', db.outbox, () => db.outbox.bulkDelete(acked));
       pushed += batch.changes.filter((c) => c.n <= upTo).length;
     }
   }

@@ -6,7 +6,7 @@ import { addClass, expectNoSeriousAxe, pasteStudents, studentNames } from './hel
 
 async function rosterState(page: Page) {
   await page.goto('/roster');
-  await expect(page.getByRole('heading', { name: 'Classes' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Students in / })).toBeVisible();
   const switcher = page.getByLabel('Current class');
   const classes = await switcher.getByRole('option').allTextContents();
   const out: Record<string, { active: string[]; archived: string[] }> = {};

@@ -2,7 +2,7 @@
 // student is never left in two groups, whatever another tab did a moment before.
 import { db } from '../../db/db';
 import { create, remove, transact, update } from '../../db/write';
-import type { GroupKind, Note } from '../../db/types';
+import type { Group, GroupKind, Note } from '../../db/types';
 import type { GroupingResult } from '../../domain/grouping';
 import { clampMinutes, kindRule, nextGroupName } from '../../domain/groupSetup';
 import { newId } from '../../domain/ids';
@@ -109,7 +109,7 @@ export function setLocked(group: LiveGroup, studentId: string, locked: boolean):
   return update('groups', group.id, { lockedIds: locked ? [...rest, studentId] : rest });
 }
 
-export function setKind(group: LiveGroup, kind: GroupKind): Promise<void> {
+export function setKind(group: Pick<Group, 'id' | 'plannedMinutes'>, kind: GroupKind): Promise<void> {
   return update('groups', group.id, { kind, plannedMinutes: clampMinutes(kind, group.plannedMinutes) });
 }
 
@@ -117,7 +117,7 @@ export function setFocus(groupId: string, focusObjectiveId: string | null): Prom
   return update('groups', groupId, { focusObjectiveId });
 }
 
-export function setMinutes(group: LiveGroup, minutes: number): Promise<void> {
+export function setMinutes(group: Pick<Group, 'id' | 'kind'>, minutes: number): Promise<void> {
   return update('groups', group.id, { plannedMinutes: clampMinutes(group.kind, minutes) });
 }
 

@@ -23,16 +23,16 @@ export default function PrintArea() {
       <div className="no-print">
         <h1>Print</h1>
         <nav aria-label="What to print" className="print-tabs">
-          <NavLink to="labels">Notes on labels</NavLink>
-          <NavLink to="summaries">Student summaries</NavLink>
-          <NavLink to="cards">Group cards</NavLink>
+          <NavLink to="/print/labels">Notes on labels</NavLink>
+          <NavLink to="/print/summaries">Student summaries</NavLink>
+          <NavLink to="/print/cards">Group cards</NavLink>
         </nav>
       </div>
       <Routes>
         <Route path="labels" element={<LabelsScreen key={current.id} classId={current.id} />} />
         <Route path="summaries" element={<SummariesScreen key={current.id} classId={current.id} className={current.name} />} />
         <Route path="cards" element={<GroupCardsScreen key={current.id} classId={current.id} />} />
-        <Route path="*" element={<Navigate to="labels" replace />} />
+        <Route path="*" element={<Navigate to="/print/labels" replace />} />
       </Routes>
     </div>
   );

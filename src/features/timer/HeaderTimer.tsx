@@ -1,8 +1,9 @@
 // The small running timer in the header, on every screen: tapping it opens the timer. It also owns what must keep
 // happening away from the timer screen: the chime, the stage announcements and the screen wake lock.
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { formatClock } from '../../domain/timer';
+import { unlockAudio } from './chime';
 import { StageMark } from './StageMark';
 import { stageCaption } from './stageText';
 import { useTimerSettings } from './timerSettings';
@@ -20,6 +21,13 @@ export function HeaderTimer() {
   }, []);
   useTimerAlerts({ state: t.state, stage: t.stage, remainingMs: t.remainingMs }, settings, announce);
   useWakeLock(t.state.status === 'running');
+  // After a reload the audio context is gone and iPads need a tap to make a new one: any tap in the app will do.
+  const wantsSound = t.state.status !== 'idle' && settings?.sound === true;
+  useEffect(() => {
+    if (!wantsSound) return;
+    document.addEventListener('pointerdown', unlockAudio, { once: true });
+    return () => document.removeEventListener('pointerdown', unlockAudio);
+  }, [wantsSound]);
   const paused = t.state.status === 'paused';
   return (
     <>

@@ -1,7 +1,7 @@
 // The classroom timer screen: huge digits and a disappearing disk seen across the room, presets and steppers,
 // pause/resume, a minute more or less, reset, sound options and full screen.
 import { useRef } from 'react';
-import { fractionLeft, MINUTE_MS, formatClock } from '../../domain/timer';
+import { fractionLeft, MINUTE_MS, formatClock, startTimer } from '../../domain/timer';
 import { unlockAudio } from './chime';
 import { DurationPicker } from './DurationPicker';
 import { StageMark } from './StageMark';
@@ -10,7 +10,7 @@ import { TimerDisk } from './TimerDisk';
 import { DEFAULT_TIMER_SETTINGS, saveTimerSettings, useTimerSettings } from './timerSettings';
 import { useFullscreen } from './useFullscreen';
 import { useReducedMotion } from './useReducedMotion';
-import { CLASSROOM_TIMER, useTimer } from './useTimer';
+import { changeTimer, CLASSROOM_TIMER, useTimer } from './useTimer';
 import { wakeLockSupported } from './wakeLock';
 import './timer.css';
 
@@ -32,7 +32,8 @@ export default function TimerArea() {
   const start = () => {
     // Inside the tap, so iPads allow the chime later.
     unlockAudio();
-    void t.start(durationMs);
+    // The length is read from storage, so a +1 tapped just before Start is not lost.
+    void changeTimer(CLASSROOM_TIMER, (s, now) => (s.status === 'idle' ? startTimer(s.durationMs > 0 ? s.durationMs : DEFAULT_MINUTES * MINUTE_MS, now) : s));
   };
 
   return (
@@ -61,7 +62,10 @@ export default function TimerArea() {
         ) : (
           <div className="timer-controls row">
             {paused ? (
-              <button type="button" className="primary timer-big" onClick={() => void t.resume()}>
+              <button type="button" className="primary timer-big" onClick={() => {
+                  unlockAudio();
+                  void t.resume();
+                }}>
                 Resume
               </button>
             ) : (

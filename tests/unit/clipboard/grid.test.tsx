@@ -20,7 +20,7 @@ function renderGrid(classId: string, pieceId: string, lens: string | null = null
 
 const liveMarks = async () => (await db.marks.toArray()).filter((m) => !m.deleted).sort((a, b) => a.at - b.at);
 
-describe('checklist grid', () => {
+describe('checklist grid', { timeout: 30_000 }, () => {
   it('cycles a cell X -> check -> clear, storing every tap as its own row', async () => {
     const user = userEvent.setup();
     const s = await seedClass();
@@ -67,7 +67,7 @@ describe('checklist grid', () => {
     await waitFor(() => expect(screen.getByRole('columnheader', { name: /Has an inviting beginning/ })).toHaveTextContent('2 need support'));
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers[1]).toMatch(/^Lens/);
-    expect(screen.getByRole('columnheader', { name: /Adds relevant details/ })).toHaveTextContent('0 need support');
+    await waitFor(() => expect(screen.getByRole('columnheader', { name: /Adds relevant details/ })).toHaveTextContent('0 need support'));
     const bao = screen.getByRole('rowheader', { name: /Bao Nguyen/ });
     await waitFor(() => expect(bao).toHaveTextContent('1 need support, 1 secure'));
     expect(bao).toHaveTextContent('seen today');

@@ -10,7 +10,7 @@ import { addStudents, createClass } from '../../../src/features/roster/rosterAct
 import { useSession } from '../../../src/app/sessionStore';
 
 // Two cores shared by several test runs: give live queries time to settle.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10_000 });
 
 // Unmount and let in-flight writes (a blur's save, the starter seeding) land before the next test resets the database.
 afterEach(async () => {

@@ -11,7 +11,8 @@ async function openLog() {
   const { classId, ids } = await makeClass(['Ana Lopez', 'Bao Nguyen']);
   const id = await startConference(classId, ids[0]!);
   renderAt(`/conferences/${id}`);
-  await screen.findByRole('heading', { name: 'Conference with Ana Lopez' });
+  // The first render also loads the area's modules: slow on a busy machine.
+  await screen.findByRole('heading', { name: 'Conference with Ana Lopez' }, { timeout: 15_000 });
   return { classId, ids, id };
 }
 

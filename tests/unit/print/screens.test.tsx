@@ -166,7 +166,10 @@ describe('student summaries and group cards', { timeout: 30_000 }, () => {
     await create('conferences', { classId, studentId: ana, kind: 'teacher', partnerId: null, pieceId: null, objectiveId: null, strengths: 'Strong verbs', trait: 'Word Choice', nextStep: 'Add setting', at: Date.now(), minutes: 4, goalId: null });
     await create('groups', { classId, pieceId: null, name: 'Leads', kind: 'needs', focusObjectiveId: null, memberIds: [ana, cy], teachingPoint: 'Start with action', plannedMinutes: 8, schedule: [], dissolved: false, order: 0 });
     const user = userEvent.setup();
-    renderAt('/print/summaries');
+    renderAt('/print');
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Notes on labels' })).toHaveAttribute('aria-current', 'page'));
+    await user.click(screen.getByRole('link', { name: 'Student summaries' }));
+    expect(screen.getByRole('link', { name: 'Student summaries' })).toHaveAttribute('aria-current', 'page');
     expect(await screen.findByText('3 pages, one per student.')).toBeInTheDocument();
     const pages = screen.getAllByRole('article');
     expect(pages.map((p) => p.getAttribute('aria-label'))).toEqual(['Summary for Ana Lopez', 'Summary for Bao Nguyen', 'Summary for Cy Young']);

@@ -63,3 +63,18 @@ describe('alert rules', () => {
     expect(alertsBetween(read(s, T0 + 300_000), read(s, T0 + 900_000), ON).chime).toBeNull();
   });
 });
+
+describe('TimerDisk under reduced motion', () => {
+  it('follows the device setting and draws the disk in steps', () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((q: string) => ({ matches: q.includes('reduce'), media: q, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;
+    try {
+      const { container } = render(<TimerDisk fraction={0.51} stage="plenty" />);
+      expect(container.querySelector('path')?.getAttribute('d')).toBe(sectorPath(31 / 60));
+    } finally {
+      window.matchMedia = original;
+    }
+    const { container } = render(<TimerDisk fraction={0.51} stage="plenty" />);
+    expect(container.querySelector('path')?.getAttribute('d')).toBe(sectorPath(0.51));
+  });
+});
