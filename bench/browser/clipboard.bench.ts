@@ -115,6 +115,8 @@ function renderUntil(el: ReactElement, ready: (root: HTMLElement) => boolean): P
   });
 }
 
+export { seed as seedForDiag };
+
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export default async function (): Promise<Metrics> {

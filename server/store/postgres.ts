@@ -4,7 +4,7 @@
 
 import pg from 'pg';
 import { newId } from '../../src/domain/ids';
-import { toHistory, toPulled, toStored } from './rows';
+import { toHistory, toPulledRaw, toStored } from './rows';
 import type { ClassRole, PushTx, RecordKey, Store } from './types';
 
 const DDL = `
@@ -204,7 +204,7 @@ export async function openPostgresStore(databaseUrl: string, opts: PostgresOptio
         [after, teacherId, limit + 1],
       );
       const rows = r.rows as Row[];
-      return { records: rows.slice(0, limit).map(toPulled), more: rows.length > limit };
+      return { records: rows.slice(0, limit).map(toPulledRaw), more: rows.length > limit };
     },
     history: async (key: RecordKey) => {
       const r = await pool.query(

@@ -1,8 +1,7 @@
 // Turns stored rows (JSON text columns) back into records, pulled records and history entries, for both stores.
 
 import type { TableName } from '../../src/db/types';
-import type { PulledRecord } from '../../src/sync/protocol';
-import type { HistoryEntry, RecordKey, StoredRecord } from './types';
+import type { HistoryEntry, PulledRaw, RecordKey, StoredRecord } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -17,14 +16,9 @@ export function toStored(r: Row): StoredRecord {
   };
 }
 
-export function toPulled(r: Row): PulledRecord {
-  return {
-    seq: Number(r.seq),
-    table: r.tbl as TableName,
-    id: r.id as string,
-    fields: JSON.parse(r.fields as string) as PulledRecord['fields'],
-    meta: JSON.parse(r.meta as string) as PulledRecord['meta'],
-  };
+/** A pulled record with its fields and meta still as the stored JSON text, spliced into the answer unparsed. */
+export function toPulledRaw(r: Row): PulledRaw {
+  return { seq: Number(r.seq), table: r.tbl as TableName, id: r.id as string, fields: r.fields as string, meta: r.meta as string };
 }
 
 export function toHistory(key: RecordKey, r: Row): HistoryEntry & { at: number } {

@@ -5,7 +5,7 @@ import Database from 'libsql';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { newId } from '../../src/domain/ids';
-import { toHistory, toPulled, toStored } from './rows';
+import { toHistory, toPulledRaw, toStored } from './rows';
 import type { ClassRole, PushTx, RecordKey, Store, StoredRecord, Teacher } from './types';
 
 const DDL = `
@@ -165,7 +165,7 @@ export function openSqliteStore(dataDir: string): Store {
       exclusive(async () => {
         const rows = stmt.pull.all(after, teacherId, teacherId, limit + 1) as Row[];
         const more = rows.length > limit;
-        return { records: rows.slice(0, limit).map(toPulled), more };
+        return { records: rows.slice(0, limit).map(toPulledRaw), more };
       }),
     history: async (key: RecordKey) =>
       (stmt.readHistory.all(key.scope, key.table, key.id) as Row[]).map((r) => toHistory(key, r)),

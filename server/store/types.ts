@@ -2,7 +2,6 @@
 // All server state lives behind it: server processes keep nothing of their own and can run side by side.
 
 import type { FieldMeta } from '../../src/domain/merge';
-import type { PulledRecord } from '../../src/sync/protocol';
 import type { TableName } from '../../src/db/types';
 
 export interface Teacher {
@@ -33,6 +32,15 @@ export interface HistoryEntry extends RecordKey {
   clientId: string;
 }
 
+/** A pulled record whose fields and meta are the stored JSON text (written by JSON.stringify, so safe to splice). */
+export interface PulledRaw {
+  seq: number;
+  table: TableName;
+  id: string;
+  fields: string;
+  meta: string;
+}
+
 export type ClassRole = 'owner' | 'co-teacher';
 
 /** What a push may do inside its one transaction. */
@@ -60,7 +68,7 @@ export interface Store {
   /** Runs fn in one transaction: everything it wrote commits together or not at all. */
   transaction<T>(fn: (tx: PushTx) => Promise<T>): Promise<T>;
   /** Records the teacher may see with seq > after, in seq order; `more` when the page was full. */
-  pull(teacherId: string, after: number, limit: number): Promise<{ records: PulledRecord[]; more: boolean }>;
+  pull(teacherId: string, after: number, limit: number): Promise<{ records: PulledRaw[]; more: boolean }>;
   /** Field history of one record, oldest first (for tests and for recovering a lost write by hand). */
   history(key: RecordKey): Promise<Array<HistoryEntry & { at: number }>>;
   /** Raw rows of a table, for tests that check what is stored (e.g. that tokens are hashed). */

@@ -92,8 +92,8 @@ test('marks on the grid become groups; a finger drag moves a student; a session 
   await page.getByRole('button', { name: 'Start 8 min' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.getByRole('button', { name: 'Add note for Ana Lopez' }).click();
-  await page.getByLabel('Note for Ana Lopez').fill('Tried a dialogue lead; keep it');
-  await page.getByRole('checkbox', { name: 'Came: Cara Diaz' }).uncheck();
+  await page.getByLabel('Note for Ana Lopez', { exact: true }).fill('Tried a dialogue lead; keep it');
+  await page.getByRole('checkbox', { name: 'Came: Cara Diaz' }).click();
   await expect(page.getByRole('checkbox', { name: 'Came: Cara Diaz' })).not.toBeChecked();
   await noSeriousViolations(page);
   await page.getByRole('button', { name: 'Done: record the session' }).click();

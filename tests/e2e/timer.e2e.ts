@@ -100,3 +100,25 @@ test('the timer screen has no serious accessibility violation, idle or running',
   const running = await new AxeBuilder({ page }).analyze();
   expect(running.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
+
+test('the screen is kept awake while the timer runs, and let go on pause', async ({ page }) => {
+  // Record the app's wake-lock requests with a stand-in (headless Chromium may refuse real ones).
+  await page.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { wakeLog: string[] }).wakeLog = log;
+    Object.defineProperty(navigator, 'wakeLock', {
+      configurable: true,
+      value: {
+        request: async (type: string) => {
+          log.push(`request:${type}`);
+          const sentinel = { released: false, release: async () => { sentinel.released = true; log.push('release'); } };
+          return sentinel;
+        },
+      },
+    });
+  });
+  await startTenMinutes(page);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { wakeLog: string[] }).wakeLog)).toEqual(['request:screen']);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { wakeLog: string[] }).wakeLog)).toEqual(['request:screen', 'release']);
+});

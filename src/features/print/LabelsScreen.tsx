@@ -123,7 +123,7 @@ export function LabelsScreen({ classId }: { classId: string }) {
           </p>
         </fieldset>
         <section className="card" aria-labelledby="print-go-h">
-          <h2 id="print-go-h">Print</h2>
+          <h2 id="print-go-h">Ready to print</h2>
           <p role="status">
             {items.length === 0
               ? 'No notes match: choose other notes above.'

@@ -17,7 +17,8 @@ export async function classWithNotes(page: Page, names: string[], notes: readonl
   await page.getByRole('link', { name: 'Back to checklist' }).click();
   for (const n of notes) {
     await page.getByRole('button', { name: `Note for ${n.student}` }).click();
-    await page.getByLabel('Note').fill(n.text);
+    await expect(page.getByRole('heading', { name: `Note: ${n.student}` })).toBeVisible();
+    await page.getByLabel('Note', { exact: true }).fill(n.text);
     await page.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('button', { name: `Note for ${n.student}` })).toBeVisible();
   }

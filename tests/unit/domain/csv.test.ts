@@ -71,7 +71,7 @@ describe('parseCsv', () => {
       fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 8 }), fc.constantFrom(',', ';'), fc.constantFrom('\n', '\r\n'), (width, raw, delimiter, newline) => {
         // Header cells are plain words so they are never blank; data rows drop whitespace-only cells' padding as the parser trims.
         const headers = Array.from({ length: width }, (_, i) => `H${i}`);
-        const rows = raw.map((r) => r.slice(0, width).map((c) => c.trim().replace(/\u0000/g, '')));
+        const rows = raw.map((r) => r.slice(0, width).map((c) => c.trim().replaceAll('\u0000', '')));
         const nonBlank = rows.filter((r) => r.join('').trim() !== '');
         fc.pre(nonBlank.length > 0);
         const text = Papa.unparse([headers, ...rows], { delimiter, newline, quotes: true });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/db';
 import { readBackup, restoreBackup, type BackupFile } from '../../../src/db/backup';
 import { SYNCED_TABLES } from '../../../src/db/types';
-import { create, remove, repo, update } from '../../../src/db/write';
+import { create, remove, repo, restore, update } from '../../../src/db/write';
 import { checkBackup, checkBackupText } from '../../../src/features/settings/backupSchema';
 import { restoreFromText } from '../../../src/features/settings/backupActions';
 
@@ -130,7 +130,7 @@ describe('restoring', () => {
     const ids = await seed();
     const file = await readBackup();
     await update('students', ids.ana, { lastName: 'Lopez-Ruiz' });
-    await update('notes', ids.gone, { deleted: false });
+    await restore('notes', ids.gone);
     const later = await create('classes', { name: 'Period 5', grade: '', archived: false, order: 1 });
     await db.students.update(ids.sam, { firstName: 'Overwritten', _m: {} });
     const outboxBefore = await db.outbox.count();

@@ -1,0 +1,92 @@
+// Two tablets of one teacher syncing through the real server: set up in Settings, one offline while both edit,
+// then back online: both show the same roster.
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { waitForOfflineReady } from './helpers/app';
+import { addClass, expectNoSeriousAxe, pasteStudents, studentNames } from './helpers/roster';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+/** A teacher and their sync token, made with the server's own command on the server's data directory. */
+function addTeacher(name: string): string {
+  const out = execFileSync('node', ['--import', 'tsx', 'server/cli/add-teacher.ts', '--name', name], {
+    env: { ...process.env, DATA_DIR: `test-results/e2e-data-${PORT}` },
+    encoding: 'utf8',
+  });
+  const token = out.trim().split('\n').at(-1)?.trim();
+  if (!token) throw new Error('add-teacher printed no token');
+  return token;
+}
+
+async function tablet(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/roster');
+  await waitForOfflineReady(page);
+  return page;
+}
+
+async function connect(page: Page, token: string, teacher: string): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Server address').fill(ORIGIN);
+  await page.getByLabel('Token').fill(token);
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByText(`Connected as ${teacher}.`)).toBeVisible();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(syncStatus(page)).toHaveText('Synced');
+}
+
+const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync' });
+
+test('two tablets converge through the server after one was offline', async ({ browser }) => {
+  const teacher = `Ms Rivera ${Date.now()}`;
+  const token = addTeacher(teacher);
+  const a = await tablet(browser);
+  const b = await tablet(browser);
+
+  // Nothing is shown, and nothing is sent, until a server is configured.
+  await expect(syncStatus(a)).toHaveCount(0);
+
+  await addClass(a, 'Room 12');
+  await pasteStudents(a, 'Ana Lopez\nBao Nguyen', 2);
+  await connect(a, token, teacher);
+  await expect(a.getByText('0 changes waiting')).toBeVisible();
+  await expectNoSeriousAxe(a);
+
+  await connect(b, token, teacher);
+  await b.getByRole('link', { name: 'Roster' }).click();
+  await expect(studentNames(b)).toHaveText(['Ana Lopez', 'Bao Nguyen']);
+
+  // B loses the network; both keep working.
+  await b.context().setOffline(true);
+  await pasteStudents(b, 'Dev Patel', 1);
+  await expect(syncStatus(b)).toHaveText('Offline: 1 change waiting');
+
+  await a.getByRole('link', { name: 'Roster' }).click();
+  await pasteStudents(a, 'Cara Diaz', 1);
+  // A syncs by itself a couple of seconds after the change.
+  await expect(syncStatus(a)).toHaveText('Synced', { timeout: 15_000 });
+
+  // Back online, B sends its change and gets A's; A gets B's on its next sync.
+  await b.context().setOffline(false);
+  await expect(syncStatus(b)).toHaveText('Synced', { timeout: 15_000 });
+  await expect(studentNames(b)).toHaveText(['Ana Lopez', 'Bao Nguyen', 'Cara Diaz', 'Dev Patel']);
+
+  await a.getByRole('link', { name: 'Settings' }).click();
+  await a.getByRole('button', { name: 'Sync now' }).click();
+  await a.getByRole('link', { name: 'Roster' }).click();
+  await expect(studentNames(a)).toHaveText(['Ana Lopez', 'Bao Nguyen', 'Cara Diaz', 'Dev Patel']);
+  await expect(syncStatus(a)).toHaveText('Synced');
+});
+
+test('a wrong token is explained in words in Settings and the header', async ({ page }) => {
+  await page.goto('/settings');
+  await page.getByLabel('Server address').fill(ORIGIN);
+  await page.getByLabel('Token').fill('not-a-real-token');
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(page.getByText('The server refused the token: check it in Settings.')).toBeVisible();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(syncStatus(page)).toHaveText('Sync stopped: check the token in Settings');
+  await expectNoSeriousAxe(page);
+});
