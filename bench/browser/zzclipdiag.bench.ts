@@ -1,7 +1,7 @@
 // TEMPORARY diagnostic (clipboard engineer): times each clipboard query on a seeded year. Deleted before report.
 import { Dexie } from 'dexie';
 import { createDb } from '../../src/db/schema';
-import { classStudents, lastSeen, pieceMarks, pieceObjectives, studentRecords } from '../../src/features/clipboard/queries';
+import { pieceLatest, classStudents, lastSeen, pieceMarks, pieceObjectives, studentRecords } from '../../src/features/clipboard/queries';
 import type { Metrics } from '../types';
 import { seedForDiag } from './clipboard.bench';
 
@@ -26,6 +26,7 @@ export default async function (): Promise<Metrics> {
   await time('nativeGetAll', () => new Promise((res) => { const tx = db.backendDB().transaction('marks', 'readonly'); const r = tx.objectStore('marks').index('[pieceId+at]').getAll(IDBKeyRange.bound([piece.id, -Infinity], [piece.id, Infinity])); r.onsuccess = () => res(r.result.length); }));
   await time('nativeGetAllKeys', () => new Promise((res) => { const tx = db.backendDB().transaction('marks', 'readonly'); const r = tx.objectStore('marks').index('[pieceId+at]').getAllKeys(IDBKeyRange.bound([piece.id, -Infinity], [piece.id, Infinity])); r.onsuccess = () => res(r.result.length); }));
   await time('pk5000', () => db.marks.limit(5000).toArray());
+  await time('pieceLatest', () => pieceLatest(db, piece.id));
   await time('lastSeen', () => lastSeen(db, students.map((s) => s.id)));
   await time('lastSeen1', () => lastSeen(db, [students[0]!.id]));
   await time('marksRevFirst', () => db.marks.where('[studentId+at]').between([students[0]!.id, -Infinity], [students[0]!.id, Infinity]).reverse().first());

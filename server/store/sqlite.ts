@@ -35,10 +35,23 @@ export function openSqliteStore(dataDir: string): Store {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.exec(DDL);
+  // Reads go through a second connection, which sees only committed data while a write transaction is open.
+  const rdb = new Database(join(dataDir, 'circulate.db'));
+  rdb.pragma('busy_timeout = 5000');
+
+  const read = {
+    teacherByHash: rdb.prepare('SELECT id, name FROM teachers WHERE token_hash = ?'),
+    pull: rdb.prepare(
+      `SELECT seq, tbl, id, fields, meta FROM records WHERE seq > ? AND (scope = ? OR (scope = '' AND class_id IN
+       (SELECT class_id FROM class_members WHERE teacher_id = ?))) ORDER BY seq LIMIT ?`,
+    ),
+    history: rdb.prepare(
+      'SELECT field, value, t, by_name, teacher_id, client_id, recorded_at FROM field_history WHERE scope = ? AND tbl = ? AND rec_id = ? ORDER BY hid',
+    ),
+  };
 
   const stmt = {
     addTeacher: db.prepare('INSERT INTO teachers (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)'),
-    teacherByHash: db.prepare('SELECT id, name FROM teachers WHERE token_hash = ?'),
     teacherById: db.prepare('SELECT id FROM teachers WHERE id = ?'),
     clientHigh: db.prepare('SELECT high FROM clients WHERE teacher_id = ? AND client_id = ?'),
     setClientHigh: db.prepare(
@@ -61,13 +74,6 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     classRecords: db.prepare("SELECT scope, tbl, id FROM records WHERE scope = '' AND class_id = ? ORDER BY seq"),
     reseq: db.prepare('UPDATE records SET seq = ? WHERE scope = ? AND tbl = ? AND id = ?'),
-    pull: db.prepare(
-      `SELECT seq, tbl, id, fields, meta FROM records WHERE seq > ? AND (scope = ? OR (scope = '' AND class_id IN
-       (SELECT class_id FROM class_members WHERE teacher_id = ?))) ORDER BY seq LIMIT ?`,
-    ),
-    readHistory: db.prepare(
-      'SELECT field, value, t, by_name, teacher_id, client_id, recorded_at FROM field_history WHERE scope = ? AND tbl = ? AND rec_id = ? ORDER BY hid',
-    ),
   };
 
   function takeSeqs(count: number): number {
@@ -114,7 +120,7 @@ export function openSqliteStore(dataDir: string): Store {
     },
   };
 
-  // One transaction at a time: the API awaits between steps, and a second BEGIN on this connection would fail.
+  // One transaction at a time on the write connection: the API awaits between steps, and a second BEGIN would fail.
   let queue: Promise<unknown> = Promise.resolve();
   function exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = queue.then(fn, fn);
@@ -134,6 +140,55 @@ export function openSqliteStore(dataDir: string): Store {
     }
   }
 
+  // Group commit: pushes arriving together share one COMMIT, and so one fsync (a few ms that block this thread),
+  // each inside its own savepoint so a refused push rolls back alone. Nobody hears "done" before the COMMIT.
+  interface Pending {
+    fn: (tx: PushTx) => Promise<unknown>;
+    resolve: (v: unknown) => void;
+    reject: (e: unknown) => void;
+  }
+  let pending: Pending[] = [];
+
+  async function runGroup(group: Pending[]): Promise<void> {
+    const settle: Array<() => void> = [];
+    try {
+      db.exec('BEGIN IMMEDIATE');
+      for (const item of group) {
+        db.exec('SAVEPOINT push');
+        try {
+          const result = await item.fn(tx);
+          db.exec('RELEASE push');
+          settle.push(() => item.resolve(result));
+        } catch (e) {
+          db.exec('ROLLBACK TO push');
+          db.exec('RELEASE push');
+          settle.push(() => item.reject(e));
+        }
+      }
+      db.exec('COMMIT');
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const item of group) item.reject(e);
+      return;
+    }
+    for (const s of settle) s();
+  }
+
+  function transaction<T>(fn: (tx: PushTx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      pending.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (pending.length > 1) return;
+      // Wait for this turn of the event loop, so requests that arrived with this one join its group.
+      setImmediate(() => {
+        void exclusive(() => {
+          const group = pending;
+          pending = [];
+          return runGroup(group);
+        });
+      });
+    });
+  }
+
   return {
     kind: 'sqlite',
     addTeacher: (name, tokenHash) =>
@@ -142,12 +197,10 @@ export function openSqliteStore(dataDir: string): Store {
         stmt.addTeacher.run(teacher.id, name, tokenHash, Date.now());
         return teacher;
       }),
-    // Reads queue too: between a transaction's steps this connection would show its uncommitted writes.
-    teacherByTokenHash: (tokenHash) =>
-      exclusive(async () => {
-        const r = stmt.teacherByHash.get(tokenHash) as Teacher | undefined;
-        return r ? { id: r.id, name: r.name } : undefined;
-      }),
+    teacherByTokenHash: async (tokenHash) => {
+      const r = read.teacherByHash.get(tokenHash) as Teacher | undefined;
+      return r ? { id: r.id, name: r.name } : undefined;
+    },
     shareClass: (classId, teacherId) =>
       exclusive(() =>
         inTransaction(async () => {
@@ -160,19 +213,20 @@ export function openSqliteStore(dataDir: string): Store {
           for (const k of keys) stmt.reseq.run(seq++, k.scope, k.tbl, k.id);
         }),
       ),
-    transaction: (fn) => exclusive(() => inTransaction(() => fn(tx))),
-    pull: (teacherId, after, limit) =>
-      exclusive(async () => {
-        const rows = stmt.pull.all(after, teacherId, teacherId, limit + 1) as Row[];
-        const more = rows.length > limit;
-        return { records: rows.slice(0, limit).map(toPulledRaw), more };
-      }),
-    history: async (key: RecordKey) =>
-      (stmt.readHistory.all(key.scope, key.table, key.id) as Row[]).map((r) => toHistory(key, r)),
-    dump: async (table) => db.prepare(`SELECT * FROM ${table}`).all() as Row[],
-    close: () =>
-      exclusive(async () => {
+    transaction,
+    pull: async (teacherId, after, limit) => {
+      const rows = read.pull.all(after, teacherId, teacherId, limit + 1) as Row[];
+      return { records: rows.slice(0, limit).map(toPulledRaw), more: rows.length > limit };
+    },
+    history: async (key: RecordKey) => (read.history.all(key.scope, key.table, key.id) as Row[]).map((r) => toHistory(key, r)),
+    dump: async (table) => rdb.prepare(`SELECT * FROM ${table}`).all() as Row[],
+    close: async () => {
+      // Let pushes already queued finish (and answer) before the connections go.
+      while (pending.length > 0) await new Promise((r) => setImmediate(r));
+      await exclusive(async () => {
+        if (rdb.open) rdb.close();
         if (db.open) db.close();
-      }),
+      });
+    },
   };
 }

@@ -6,7 +6,12 @@ export function UpdatePrompt() {
   const {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
-  } = useRegisterSW();
+  } = useRegisterSW({
+    // Tablets stay open for days: look for a new version every hour (a failed check offline is harmless).
+    onRegisteredSW(_url, registration) {
+      if (registration) setInterval(() => void registration.update().catch(() => undefined), 60 * 60_000);
+    },
+  });
   if (!needRefresh) return null;
   return (
     <div role="status" className="update-prompt">

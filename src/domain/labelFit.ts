@@ -71,18 +71,27 @@ function joinPieces(pieces: readonly Piece[]): string {
   return out;
 }
 
-/** Greedy word wrap: lines of pieces, each line no wider than `width` unless one character alone is. */
+/**
+ * Greedy word wrap: lines of pieces, each line no wider than `width` unless one character alone is. A line's width
+ * is its words' widths plus its spaces', so each word is measured once per size however long the note.
+ */
 function wrapPieces(text: string, width: number, sizePt: number, bold: boolean, measure: Measure): Piece[][] {
   const words = normalizeText(text).split(' ').filter(Boolean);
+  const space = measure(' ', sizePt, bold);
   const lines: Piece[][] = [];
   let line: Piece[] = [];
+  let lineWidth = 0;
   for (const word of words) {
     for (const piece of breakWord(word, width, sizePt, bold, measure)) {
-      if (line.length === 0 || measure(joinPieces([...line, piece]), sizePt, bold) <= width) {
+      const w = measure(piece.text, sizePt, bold);
+      const gap = line.length === 0 || line[line.length - 1]?.glue ? 0 : space;
+      if (line.length === 0 || lineWidth + gap + w <= width) {
         line.push(piece);
+        lineWidth += gap + w;
       } else {
         lines.push(line);
         line = [piece];
+        lineWidth = w;
       }
     }
   }

@@ -73,6 +73,11 @@ export function checkNames(
       problems.push({ line: n.line, message: `${at}: ${text}. Write it as "First Last" or "Last, First".` });
       continue;
     }
+    if (n.firstName.includes(',')) {
+      // "Lopez, Ana, 7" is a spreadsheet row pasted whole: guessing which part is the name would be wrong half the time.
+      problems.push({ line: n.line, message: `${at}: "${n.lastName}, ${n.firstName}" has more than one comma. Write it as "Last, First".` });
+      continue;
+    }
     if (n.firstName.length + n.lastName.length > MAX_NAME_LENGTH) {
       problems.push({ line: n.line, message: `${at}: is ${n.firstName.length + n.lastName.length} characters long, too long for a name. Put one name per line.` });
       continue;

@@ -116,4 +116,5 @@ test('marks on the grid become groups; a finger drag moves a student; a session 
   await page.getByRole('link', { name: 'Ana Lopez' }).click();
   await expect(page.getByRole('heading', { name: 'Ana Lopez', level: 1 })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Tried a dialogue lead; keep it');
+  await expect(page.getByRole('list', { name: 'Timeline' })).toContainText(`Group: Maple (1 min) on ${LEAD}`);
 });

@@ -195,3 +195,34 @@ test('student summaries print one page per student, naming only that student; gr
   await expect(page.getByText('No groups in this class yet.')).toBeVisible();
   await noSeriousViolations(page);
 });
+
+test('group cards print half a page per group with its members, focus and teaching point', async ({ page }) => {
+  test.setTimeout(120_000);
+  await classWithNotes(page, ['Ana Lopez', 'Bao Nguyen', 'Cara Diaz'], []);
+  // A group made in the Groups area as a teacher would: pick a student, start a group, move a second one in.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
+  const column = (name: string) => page.getByRole('region', { name, exact: true });
+  await column('Independent writing').getByRole('button', { name: 'Ana Lopez', exact: true }).click();
+  await page.getByRole('button', { name: 'New group' }).click();
+  await expect(column('Maple').getByRole('button', { name: 'Ana Lopez', exact: true })).toBeVisible();
+  await column('Independent writing').getByRole('button', { name: 'Bao Nguyen', exact: true }).click();
+  await column('Maple').getByRole('button', { name: 'Move Bao Nguyen here' }).click();
+  await expect(column('Maple').getByRole('button', { name: 'Bao Nguyen', exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'Run Maple' }).click();
+  await page.getByLabel('Teaching point for this group').fill('Start with a sound or a line of dialogue.');
+  await page.getByLabel('Teaching point for this group').blur();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Print' }).click();
+  await page.getByRole('navigation', { name: 'What to print' }).getByRole('link', { name: 'Group cards' }).click();
+  await page.getByRole('radio', { name: 'US Letter' }).check();
+  await expect(page.getByText('1 card on 1 page, two to a page.')).toBeVisible();
+  await noSeriousViolations(page);
+
+  const doc = await printedPdf(page);
+  expect(doc.pages).toEqual([{ width: 612, height: 792 }]);
+  const text = doc.items.map((t) => t.str).join(' ');
+  for (const want of ['Maple', 'Ana Lopez', 'Bao Nguyen', 'Start with a sound or a line of dialogue.']) expect(text).toContain(want);
+  expect(text).not.toContain('Cara');
+  // Half a page: everything on the top half, so two cards share a sheet and cut apart.
+  for (const t of doc.items) expect(t.baseline, t.str).toBeLessThan(396);
+});

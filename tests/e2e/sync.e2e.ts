@@ -32,7 +32,7 @@ async function connect(page: Page, token: string, teacher: string): Promise<void
   await page.getByLabel('Server address').fill(ORIGIN);
   await page.getByLabel('Token').fill(token);
   await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByText(`Connected as ${teacher}.`)).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(`Connected as ${teacher}.`);
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(syncStatus(page)).toHaveText('Synced');
 }
@@ -85,7 +85,7 @@ test('a wrong token is explained in words in Settings and the header', async ({ 
   await page.getByLabel('Server address').fill(ORIGIN);
   await page.getByLabel('Token').fill('not-a-real-token');
   await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByText('The server refused the token: check it in Settings.')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('The server refused the token: check it in Settings.');
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(syncStatus(page)).toHaveText('Sync stopped: check the token in Settings');
   await expectNoSeriousAxe(page);

@@ -3,6 +3,7 @@
 import type { CirculateDb } from '../../db/schema';
 import type { Conference, Goal, GoalCheck, GroupSession, Mark, Note, Objective, Piece, Student } from '../../db/types';
 import { sortStudents } from '../../db/hooks';
+import { latestMarks, parseTapId, type MarkLike } from '../../domain/marks';
 
 const LOW = -Infinity;
 const HIGH = Infinity;
@@ -34,6 +35,36 @@ export async function classObjectives(db: CirculateDb, classId: string): Promise
 export async function pieceMarks(db: CirculateDb, pieceId: string): Promise<Mark[]> {
   const rows = await db.marks.where('[pieceId+at]').between([pieceId, LOW], [pieceId, HIGH]).toArray();
   return rows.filter((m) => !m.deleted);
+}
+
+/**
+ * The grid's state: the latest live tap per cell of a piece. It reads only the index's primary keys (a tap's id
+ * carries its student, objective, value and time; see tapId), then whole rows only for the cells' latest taps, to
+ * learn whether any was undone (a tombstone), stepping back past undone taps. Ids of another form are read in full.
+ */
+export async function pieceLatest(db: CirculateDb, pieceId: string): Promise<Map<string, MarkLike>> {
+  const ids = (await db.marks.where('[pieceId+at]').between([pieceId, LOW], [pieceId, HIGH]).primaryKeys()) as string[];
+  const taps: MarkLike[] = [];
+  const other: string[] = [];
+  for (const id of ids) {
+    const t = parseTapId(id);
+    if (t) taps.push(t);
+    else other.push(id);
+  }
+  if (other.length) for (const r of await db.marks.bulkGet(other)) if (r && !r.deleted) taps.push(r);
+  const checked = new Set<string>(other);
+  const dead = new Set<string>();
+  for (;;) {
+    const latest = latestMarks(dead.size ? taps.filter((t) => !dead.has(t.id!)) : taps);
+    const unchecked = [...latest.values()].map((m) => m.id!).filter((id) => !checked.has(id));
+    if (unchecked.length === 0) return latest;
+    const rows = await db.marks.bulkGet(unchecked);
+    rows.forEach((r, i) => {
+      const id = unchecked[i]!;
+      checked.add(id);
+      if (!r || r.deleted) dead.add(id);
+    });
+  }
 }
 
 /** When each student was last observed: their latest tap, note or conference (one indexed look-up each). */

@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { displayName } from '../../db/hooks';
 import { suggestGroups } from '../../domain/grouping';
-import { kindRule, sizeWarning, suggestionSummary } from '../../domain/groupSetup';
+import { kindRule, scheduleText, sizeWarning, suggestionSummary } from '../../domain/groupSetup';
 import { UndoToast } from '../../ui/UndoToast';
 import { Column } from './Column';
 import { groupOfDrop, makeAnnouncements, screenReaderInstructions, studentOfDrag, useBuilderSensors } from './dnd';
@@ -150,7 +150,8 @@ export function Builder({ classId }: { classId: string }) {
                 title={g.name}
                 subtitle={
                   <p className="groups-sub">
-                    {kindRule(g.kind).label}, {g.plannedMinutes} min · {g.focusObjectiveId ? (objectiveText.get(g.focusObjectiveId) ?? 'Focus removed from the piece') : 'No focus yet'}
+                    {kindRule(g.kind).label}, {g.plannedMinutes} min{g.kind === 'intervention' ? ` (${scheduleText(g.schedule)})` : ''} ·{' '}
+                    {g.focusObjectiveId ? (objectiveText.get(g.focusObjectiveId) ?? 'Focus removed from the piece') : 'No focus yet'}
                   </p>
                 }
                 movable={movable(g.id)}

@@ -125,10 +125,6 @@ export function setSchedule(groupId: string, schedule: number[]): Promise<void> 
   return update('groups', groupId, { schedule });
 }
 
-export function renameGroup(groupId: string, name: string): Promise<void> {
-  return update('groups', groupId, { name });
-}
-
 export async function addKeepApart(classId: string, a: string, b: string): Promise<string> {
   return create('keepApart', { classId, studentA: a, studentB: b });
 }

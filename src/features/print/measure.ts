@@ -27,11 +27,14 @@ export function browserMeasure(): Measure {
   }
   const c = ctx;
   const memo = new Map<string, number>();
+  let lastFont = '';
   cached = (text, sizePt, bold) => {
     const key = `${bold ? 'b' : 'r'}${sizePt}|${text}`;
     let w = memo.get(key);
     if (w === undefined) {
-      c.font = `${bold ? '700 ' : ''}${sizePt}pt ${LABEL_FONT}`;
+      const font = `${bold ? '700 ' : ''}${sizePt}pt ${LABEL_FONT}`;
+      // Setting the font makes the canvas parse it again, so only when it changes.
+      if (font !== lastFont) c.font = lastFont = font;
       // measureText answers in CSS pixels at 96 per inch; the fitting works in points (72 per inch).
       w = c.measureText(text).width * 0.75 * SAFETY;
       if (memo.size > 20000) memo.clear();

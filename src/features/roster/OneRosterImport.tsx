@@ -5,6 +5,7 @@ import { listStudents } from '../../db/hooks';
 import { decodeBytes } from '../../domain/csv';
 import { parseOneRoster, planOneRosterImport, type OneRosterClass, type OneRosterFile } from '../../domain/oneroster';
 import { readFileBytes } from './readFile';
+import { useSession } from '../../app/sessionStore';
 import { applyOneRosterPlan } from './rosterActions';
 
 function plural(n: number, word: string): string {
@@ -28,6 +29,8 @@ export function OneRosterImport({ classId, className }: { classId: string; class
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [inputKey, setInputKey] = useState(0);
+  const [intoNew, setIntoNew] = useState(false);
+  const setCurrentClass = useSession((st) => st.setCurrentClass);
   const selected = classes?.find((c) => c.sourcedId === chosen) ?? null;
 
   return (
@@ -82,12 +85,14 @@ export function OneRosterImport({ classId, className }: { classId: string; class
               setError('Choose the class whose students to add.');
               return;
             }
-            const plan = planOneRosterImport(selected.students, await listStudents(classId, true));
+            // A new class starts empty, so everyone is added; otherwise students already here are updated or linked.
+            const plan = planOneRosterImport(selected.students, intoNew ? [] : await listStudents(classId, true));
             if (plan.problems.length > 0) {
               setError(`Nothing was imported. ${plan.problems.join(' ')}`);
               return;
             }
-            await applyOneRosterPlan(classId, plan);
+            const target = await applyOneRosterPlan(intoNew ? { newClassName: selected.title } : { classId }, plan);
+            if (intoNew) setCurrentClass(target);
             const parts = [`Added ${plural(plan.create.length, 'student')}`];
             if (plan.update.length) parts.push(`updated ${plan.update.length}`);
             if (plan.unchanged) parts.push(`${plan.unchanged} already here`);
@@ -98,7 +103,7 @@ export function OneRosterImport({ classId, className }: { classId: string; class
           }}
         >
           <fieldset className="roster-fieldset">
-            <legend>Which class&rsquo;s students go into {className}?</legend>
+            <legend>Which class&rsquo;s students?</legend>
             {classes.map((c) => (
               <label key={c.sourcedId} className="roster-choice">
                 <input type="radio" name={`${id}-class`} checked={chosen === c.sourcedId} onChange={() => setChosen(c.sourcedId)} />
@@ -109,6 +114,17 @@ export function OneRosterImport({ classId, className }: { classId: string; class
                 </span>
               </label>
             ))}
+          </fieldset>
+          <fieldset className="roster-fieldset">
+            <legend>Add them to</legend>
+            <label className="roster-choice">
+              <input type="radio" name={`${id}-target`} checked={!intoNew} onChange={() => setIntoNew(false)} />
+              {className} (this class)
+            </label>
+            <label className="roster-choice">
+              <input type="radio" name={`${id}-target`} checked={intoNew} onChange={() => setIntoNew(true)} />
+              A new class named after the district&rsquo;s class{selected ? ` ("${selected.title}")` : ''}
+            </label>
           </fieldset>
           {selected && selected.unknownUsers > 0 && (
             <p className="muted">

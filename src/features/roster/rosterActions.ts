@@ -41,17 +41,23 @@ export async function addStudents(classId: string, names: readonly Pick<ParsedNa
   );
 }
 
-/** Applies a OneRoster import plan in one transaction: new students added, known ones renamed or linked. */
-export async function applyOneRosterPlan(classId: string, plan: ImportPlan): Promise<void> {
-  const start = (await listStudents(classId, true)).length;
-  await transact(
+/**
+ * Applies a OneRoster import plan in one transaction: new students added, known ones renamed or linked. With
+ * `newClassName` the class is made in the same transaction, so a failed import leaves no empty class behind.
+ */
+export async function applyOneRosterPlan(target: { classId: string } | { newClassName: string }, plan: ImportPlan): Promise<string> {
+  const start = 'classId' in target ? (await listStudents(target.classId, true)).length : 0;
+  const order = 'classId' in target ? 0 : (await listClasses(true)).length;
+  return transact(
     async (w) => {
+      const classId = 'classId' in target ? target.classId : await w.create('classes', { name: cleanName(target.newClassName), grade: '', archived: false, order });
       for (const u of plan.update) await w.update('students', u.id, { firstName: u.firstName, lastName: u.lastName, sourceId: u.sourceId });
       for (const [i, s] of plan.create.entries()) {
         await w.create('students', { classId, firstName: s.firstName, lastName: s.lastName, order: start + i, archived: false, sourceId: s.sourcedId });
       }
+      return classId;
     },
-    ['students'],
+    ['classes', 'students'],
   );
 }
 

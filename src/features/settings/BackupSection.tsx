@@ -2,6 +2,7 @@
 // export marks and notes for a spreadsheet.
 import { useState } from 'react';
 import { exportBackup, exportMarksNotesCsv, restoreFromText } from './backupActions';
+import './backup.css';
 
 type Message = { kind: 'status' | 'error'; text: string };
 

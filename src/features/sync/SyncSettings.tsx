@@ -106,9 +106,11 @@ function SyncForm({ state }: { state: SyncState }) {
           Sync now
         </button>
       </div>
-      <p aria-live="polite" className={result?.ok ? 'sync-result-ok' : result ? 'error' : undefined}>
-        {result?.text}
-      </p>
+      {result && (
+        <p role="status" aria-label="Connection" className={result.ok ? 'sync-result-ok' : 'error'}>
+          {result.text}
+        </p>
+      )}
     </>
   );
 }

@@ -12,8 +12,9 @@ export async function waitForOfflineReady(page: Page): Promise<void> {
   }
 }
 
-export async function createClassWithStudents(page: Page, className: string, names: string[]): Promise<void> {
-  await page.goto('/roster');
+/** `origin` is for tests that run their own server; others use the configured base URL. */
+export async function createClassWithStudents(page: Page, className: string, names: string[], origin = ''): Promise<void> {
+  await page.goto(`${origin}/roster`);
   await page.getByLabel('New class name').fill(className);
   await page.getByRole('button', { name: 'Add class' }).click();
   await page.getByLabel('Paste student names, one per line').fill(names.join('\n'));

@@ -10,8 +10,10 @@ import {
   latestMarks,
   nextValue,
   openNeeds,
+  parseTapId,
   seenBand,
   seenText,
+  tapId,
   weekStart,
   type MarkLike,
   type MarkValueLike,
@@ -192,5 +194,30 @@ describe('class needs by week', () => {
         expect(last?.open ?? new Map()).toEqual(open);
       }),
     );
+  });
+});
+
+describe('tap ids', () => {
+  const idPart = fc.stringMatching(/^[0-9a-z]{1,19}$/);
+  it('round-trip the tap they carry, and sort by time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_000_000_000_000 }), idPart, idPart, fc.constantFrom<MarkValueLike>('x', 'check', null), (at, studentId, objectiveId, value) => {
+        const base = at.toString(36).padStart(9, '0') + 'abcdefghij';
+        const id = tapId(base, { studentId, objectiveId, value });
+        expect(id).toBeDefined();
+        expect(id!.length).toBeLessThanOrEqual(64);
+        expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+        expect(parseTapId(id!)).toEqual({ id, studentId, objectiveId, value, at, deleted: false });
+      }),
+    );
+  });
+
+  it('refuses parts it cannot carry, and reads no meaning into other ids', () => {
+    const base = '00000000aabcdefghij';
+    expect(tapId(base, { studentId: 'has-dash', objectiveId: 'o1', value: 'x' })).toBeUndefined();
+    expect(tapId(base, { studentId: 'a'.repeat(30), objectiveId: 'b'.repeat(30), value: 'x' })).toBeUndefined();
+    expect(tapId('short', { studentId: 's', objectiveId: 'o', value: 'x' })).toBeUndefined();
+    expect(parseTapId('mbq2k3l0a9x8c7v6b5n')).toBeNull();
+    expect(parseTapId(`${base}-q-s-o`)).toBeNull();
   });
 });

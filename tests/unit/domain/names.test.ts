@@ -67,6 +67,12 @@ describe('parseNameList', () => {
     expect(r.problems[1]!.message).toMatch(/Line 2: Bao Nguyen is an archived student.*Restore/);
   });
 
+  it('reports a spreadsheet row pasted whole (more than one comma)', () => {
+    const r = parseNameList('Lopez, Ana, 7\nBao Nguyen');
+    expect(r.names.map((n) => n.firstName)).toEqual(['Bao']);
+    expect(r.problems).toEqual([{ line: 1, message: 'Line 1: "Lopez, Ana, 7" has more than one comma. Write it as "Last, First".' }]);
+  });
+
   it('refuses a line far too long to be a name', () => {
     const r = parseNameList(`Ana Lopez\n${'word '.repeat(40)}`);
     expect(r.names).toHaveLength(1);

@@ -160,3 +160,40 @@ describe('group builder', { timeout: 20_000 }, () => {
     expect((await db.groups.get(groupId))?.dissolved).toBe(true);
   });
 });
+
+describe('group settings', { timeout: 20_000 }, () => {
+  it('creates, renames, changes kind, focus, minutes and schedule, and dissolves a group', async () => {
+    const user = userEvent.setup();
+    const { classId, ids, objectives } = await seed({ 'Ana Lopez': [], 'Bao Nguyen': [] });
+    renderAt('/groups', classId);
+    await user.click(await screen.findByRole('button', { name: 'Ana Lopez' }));
+    await user.click(screen.getByRole('button', { name: 'New group' }));
+    const maple = await screen.findByRole('region', { name: 'Maple' });
+    await waitFor(() => expect(within(maple).getByRole('button', { name: 'Ana Lopez' })).toBeInTheDocument());
+    await user.click(within(maple).getByText('Settings'));
+    const name = within(maple).getByLabelText('Group name');
+    await user.clear(name);
+    expect(within(maple).getByRole('alert')).toHaveTextContent('Type a name for the group');
+    await user.type(name, 'Dialogue crew');
+    await user.tab();
+    const crew = await screen.findByRole('region', { name: 'Dialogue crew' });
+    await user.selectOptions(within(crew).getByLabelText('Kind'), 'table');
+    await user.selectOptions(within(crew).getByLabelText('Focus'), 'Uses dialogue');
+    await waitFor(async () => {
+      const g = (await liveGroups(classId))[0]!;
+      expect(g).toMatchObject({ name: 'Dialogue crew', kind: 'table', plannedMinutes: 4, focusObjectiveId: objectives['Uses dialogue'], memberIds: [ids['Ana Lopez']] });
+    });
+    expect(within(crew).getAllByRole('option', { name: /min$/ }).map((o) => o.textContent)).toEqual(['1 min', '2 min', '3 min', '4 min']);
+    await user.selectOptions(within(crew).getByLabelText('Planned minutes'), '2');
+    await user.selectOptions(within(crew).getByLabelText('Kind'), 'intervention');
+    await user.click(await within(crew).findByRole('checkbox', { name: 'Mon' }));
+    await user.click(within(crew).getByRole('checkbox', { name: 'Thu' }));
+    await waitFor(() => expect(within(crew).getByText('2 times a week: Mon, Thu')).toBeInTheDocument());
+    expect(within(crew).getByText(/Intervention group, 5 min \(2 times a week: Mon, Thu\)/)).toBeInTheDocument();
+    expect(within(crew).getByText('Intervention groups need at least 2 students.')).toBeInTheDocument();
+    await user.click(within(crew).getByRole('button', { name: 'Dissolve Dialogue crew' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Dialogue crew' })).toBeNull());
+    expect(within(screen.getByRole('region', { name: 'Independent writing' })).getByRole('button', { name: 'Ana Lopez' })).toBeInTheDocument();
+    expect(await liveGroups(classId)).toEqual([]);
+  });
+});

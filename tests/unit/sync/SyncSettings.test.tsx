@@ -47,7 +47,7 @@ describe('sync settings', () => {
     await user.type(await screen.findByLabelText('Server address'), 'https://sync.example.org');
     await user.type(screen.getByLabelText('Token'), 'tok-123');
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText('Connected as Ms Rivera.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Connection' })).toHaveTextContent('Connected as Ms Rivera.'));
     expect((await db.local.get(KEYS.endpoint))?.value).toBe('https://sync.example.org');
     await user.click(screen.getByRole('button', { name: 'Sync now' }));
     await waitFor(() => expect(screen.getByRole('status', { name: 'Sync' })).toHaveTextContent('Synced'));
@@ -60,6 +60,6 @@ describe('sync settings', () => {
     await user.type(await screen.findByLabelText('Server address'), 'https://sync.example.org');
     await user.type(screen.getByLabelText('Token'), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText('The server refused the token: check it in Settings.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('status', { name: 'Connection' })).toHaveTextContent('The server refused the token: check it in Settings.'));
   });
 });
