@@ -140,6 +140,8 @@ export class Repo {
    */
   private async writeOne(table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update'): Promise<void> {
     await this.session.ready();
+    // Dexie closes the connection when another tab upgrades the schema; reopen rather than fail the tap.
+    if (!this.db.isOpen()) await this.db.open();
     const trans = this.db.backendDB().transaction([table, 'outbox'], 'readwrite');
     const committed = new Promise<void>((resolve, reject) => {
       trans.oncomplete = () => resolve();

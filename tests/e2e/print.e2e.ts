@@ -196,7 +196,7 @@ test('student summaries print one page per student, naming only that student; gr
   await noSeriousViolations(page);
 });
 
-test('group cards print half a page per group with its members, focus and teaching point', async ({ page }) => {
+test('group cards print half a page per group with its members and teaching point', async ({ page }) => {
   test.setTimeout(120_000);
   await classWithNotes(page, ['Ana Lopez', 'Bao Nguyen', 'Cara Diaz'], []);
   // A group made in the Groups area as a teacher would: pick a student, start a group, move a second one in.

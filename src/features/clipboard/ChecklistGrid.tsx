@@ -1,6 +1,6 @@
 // The checklist: students down the side, the piece's objectives across. One tap marks X, a second a check, a third
 // clears; each tap is a new row, and an Undo toast follows it. Names and headers stay in view while scrolling.
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { displayName } from '../../db/hooks';
 import type { MarkValue, Objective, Student } from '../../db/types';
@@ -55,14 +55,22 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
     },
     [data, pending],
   );
+  // The tap handler reads the newest state through a ref, so it stays the same function and unchanged rows
+  // skip re-rendering on a tap (the tap's commit is not kept waiting behind a whole-grid render).
+  const valueRef = useRef(valueOf);
+  useEffect(() => {
+    valueRef.current = valueOf;
+  }, [valueOf]);
 
   const onTap = useCallback(
     async (s: Student, o: Objective) => {
       const k = cellKey(s.id, o.id);
-      const value = nextValue(valueOf(k));
+      const value = nextValue(valueRef.current(k));
       const at = tapTime();
+      const saved = saveTap(write, { classId, pieceId, studentId: s.id, objectiveId: o.id }, value, at);
       // Shown at once, before the commit, so a quick second tap cycles on from this one.
       setPending((m) => new Map(m).set(k, { value, at }));
+      valueRef.current = (key) => (key === k ? value : valueOf(key));
       const forget = () =>
         setPending((m) => {
           const next = new Map(m);
@@ -71,7 +79,7 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
         });
       let id: string;
       try {
-        id = await saveTap(write, { classId, pieceId, studentId: s.id, objectiveId: o.id }, value, at);
+        id = await saved;
       } catch {
         forget();
         setError(`That tap (${displayName(s)}, ${o.text}) was not saved. Tap again; if it keeps failing, check the storage message.`);
@@ -87,7 +95,9 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
         },
       });
     },
-    [write, classId, pieceId, valueOf, showToast, onCommitted],
+    // valueOf is read through valueRef on purpose (see above).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [write, classId, pieceId, showToast, onCommitted],
   );
 
   if (!data) return <p className="muted" role="status">Loading the checklist...</p>;
@@ -139,51 +149,21 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
           </thead>
           <tbody>
             {data.students.map((s) => {
-              const name = displayName(s);
               const seenAt = data.seen.get(s.id);
-              const days = seenAt === undefined ? null : daysSince(seenAt, now);
               const t = data.byStudent.get(s.id);
               return (
-                <tr key={s.id}>
-                  <th scope="row" className={`clip-name seen-${seenBand(days)}`}>
-                    <div className="clip-name-row">
-                      <div className="clip-name-text">
-                        <Link to={`/clipboard/student/${s.id}`} className="clip-name-link">
-                          {name}
-                        </Link>
-                        <span className="clip-sub">
-                          {seenText(days)} ·{' '}
-                          <span aria-hidden="true">
-                            {t?.x ?? 0} X {t?.check ?? 0} ✓
-                          </span>
-                          <span className="visually-hidden">
-                            {t?.x ?? 0} need support, {t?.check ?? 0} secure
-                          </span>
-                        </span>
-                      </div>
-                      {onNote && (
-                        <button type="button" className="clip-note-btn" aria-label={`Note for ${name}`} onClick={() => onNote(s.id)}>
-                          <Icon name="note" size={20} />
-                        </button>
-                      )}
-                    </div>
-                  </th>
-                  {objectives.map((o) => {
-                    const v = valueOf(cellKey(s.id, o.id));
-                    return (
-                      <td key={o.id} className={o.id === lensObjectiveId ? 'clip-lens-cell' : undefined}>
-                        <button
-                          type="button"
-                          className={`clip-cell clip-${v ?? 'none'}`}
-                          aria-label={`${name}, ${o.text}: ${valueText(v)}`}
-                          onClick={() => void onTap(s, o)}
-                        >
-                          <span aria-hidden="true">{v === 'x' ? 'X' : v === 'check' ? '✓' : ''}</span>
-                        </button>
-                      </td>
-                    );
-                  })}
-                </tr>
+                <GridRow
+                  key={s.id}
+                  student={s}
+                  objectives={objectives}
+                  values={objectives.map((o) => valueOf(cellKey(s.id, o.id)) ?? '').join(',')}
+                  lensObjectiveId={lensObjectiveId}
+                  days={seenAt === undefined ? null : daysSince(seenAt, now)}
+                  needs={t?.x ?? 0}
+                  secure={t?.check ?? 0}
+                  onTap={onTap}
+                  onNote={onNote}
+                />
               );
             })}
           </tbody>
@@ -192,3 +172,59 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
     </div>
   );
 }
+
+interface RowProps {
+  student: Student;
+  objectives: Objective[];
+  /** The row's cell values joined with commas, so an unchanged row compares equal and skips rendering. */
+  values: string;
+  lensObjectiveId: string | null;
+  days: number | null;
+  needs: number;
+  secure: number;
+  onTap: (s: Student, o: Objective) => void;
+  onNote: ((studentId: string) => void) | undefined;
+}
+
+const GridRow = memo(function GridRow({ student: s, objectives, values, lensObjectiveId, days, needs, secure, onTap, onNote }: RowProps) {
+  const name = displayName(s);
+  const vals = values.split(',');
+  return (
+    <tr>
+      <th scope="row" className={`clip-name seen-${seenBand(days)}`}>
+        <div className="clip-name-row">
+          <div className="clip-name-text">
+            <Link to={`/clipboard/student/${s.id}`} className="clip-name-link">
+              {name}
+            </Link>
+            <span className="clip-sub">
+              {seenText(days)} ·{' '}
+              <span aria-hidden="true">
+                {needs} X {secure} ✓
+              </span>
+              <span className="visually-hidden">
+                {needs} need support, {secure} secure
+              </span>
+            </span>
+          </div>
+          {onNote && (
+            <button type="button" className="clip-note-btn" aria-label={`Note for ${name}`} onClick={() => onNote(s.id)}>
+              <Icon name="note" size={20} />
+            </button>
+          )}
+        </div>
+      </th>
+      {objectives.map((o, i) => {
+        const raw = vals[i];
+        const v: MarkValue | undefined = raw === 'x' ? 'x' : raw === 'check' ? 'check' : undefined;
+        return (
+          <td key={o.id} className={o.id === lensObjectiveId ? 'clip-lens-cell' : undefined}>
+            <button type="button" className={`clip-cell clip-${v ?? 'none'}`} aria-label={`${name}, ${o.text}: ${valueText(v)}`} onClick={() => void onTap(s, o)}>
+              <span aria-hidden="true">{v === 'x' ? 'X' : v === 'check' ? '✓' : ''}</span>
+            </button>
+          </td>
+        );
+      })}
+    </tr>
+  );
+});

@@ -86,7 +86,7 @@ export function Builder({ classId }: { classId: string }) {
       name={nameOf(sid)}
       selected={selected === sid}
       onSelect={(id) => setSelected((cur) => (cur === id ? null : id))}
-      lock={group ? { locked: group.lockedIds.includes(sid), onToggle: () => void setLocked(group, sid, !group.lockedIds.includes(sid)) } : undefined}
+      lock={group ? { locked: group.lockedIds.includes(sid), onToggle: () => void setLocked(group.id, sid, !group.lockedIds.includes(sid)) } : undefined}
     />
   );
 

@@ -2,9 +2,9 @@
 // for an intervention group, the weekdays it meets.
 import { useId, useState } from 'react';
 import type { Group, GroupKind, Objective } from '../../db/types';
-import { KIND_RULES, kindRule, scheduleText, toggleDay, WEEKDAYS } from '../../domain/groupSetup';
+import { KIND_RULES, kindRule, scheduleText, WEEKDAYS } from '../../domain/groupSetup';
 import { flushSave, queueSave } from '../../ui/autosave';
-import { setFocus, setKind, setMinutes, setSchedule } from './groupActions';
+import { setFocus, setKind, setMinutes, toggleScheduleDay } from './groupActions';
 
 function NameField({ group }: { group: Group }) {
   const id = useId();
@@ -90,7 +90,7 @@ export function GroupSettings({ group, objectives }: { group: Group; objectives:
           <div className="row">
             {WEEKDAYS.map((d) => (
               <label key={d.day} className="groups-day">
-                <input type="checkbox" checked={group.schedule.includes(d.day)} onChange={() => void setSchedule(group.id, toggleDay(group.schedule, d.day))} />
+                <input type="checkbox" checked={group.schedule.includes(d.day)} onChange={() => void toggleScheduleDay(group.id, d.day)} />
                 <span>{d.label}</span>
               </label>
             ))}

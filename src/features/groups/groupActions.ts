@@ -4,7 +4,7 @@ import { db } from '../../db/db';
 import { create, remove, transact, update } from '../../db/write';
 import type { Group, GroupKind, Note } from '../../db/types';
 import type { GroupingResult } from '../../domain/grouping';
-import { clampMinutes, kindRule, nextGroupName } from '../../domain/groupSetup';
+import { clampMinutes, kindRule, nextGroupName, toggleDay } from '../../domain/groupSetup';
 import { newId } from '../../domain/ids';
 import { normalizeGroup, type LiveGroup } from './groupsData';
 
@@ -104,9 +104,17 @@ export async function moveStudent(classId: string, studentId: string, toGroupId:
   );
 }
 
-export function setLocked(group: LiveGroup, studentId: string, locked: boolean): Promise<void> {
-  const rest = group.lockedIds.filter((m) => m !== studentId);
-  return update('groups', group.id, { lockedIds: locked ? [...rest, studentId] : rest });
+/** Reads the stored row inside the transaction, so two quick taps on different students both count. */
+export async function setLocked(groupId: string, studentId: string, locked: boolean): Promise<void> {
+  await transact(
+    async (w) => {
+      const row = await db.groups.get(groupId);
+      if (!row) return;
+      const rest = normalizeGroup(row).lockedIds.filter((m) => m !== studentId);
+      await w.update('groups', groupId, { lockedIds: locked ? [...rest, studentId] : rest });
+    },
+    ['groups'],
+  );
 }
 
 export function setKind(group: Pick<Group, 'id' | 'plannedMinutes'>, kind: GroupKind): Promise<void> {
@@ -121,8 +129,16 @@ export function setMinutes(group: Pick<Group, 'id' | 'kind'>, minutes: number): 
   return update('groups', group.id, { plannedMinutes: clampMinutes(group.kind, minutes) });
 }
 
-export function setSchedule(groupId: string, schedule: number[]): Promise<void> {
-  return update('groups', groupId, { schedule });
+/** Toggles one weekday against the stored schedule (not the rendered one), so quick taps on two days both land. */
+export async function toggleScheduleDay(groupId: string, day: number): Promise<void> {
+  await transact(
+    async (w) => {
+      const row = await db.groups.get(groupId);
+      if (!row) return;
+      await w.update('groups', groupId, { schedule: toggleDay(normalizeGroup(row).schedule, day) });
+    },
+    ['groups'],
+  );
 }
 
 export async function addKeepApart(classId: string, a: string, b: string): Promise<string> {

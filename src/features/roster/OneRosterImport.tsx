@@ -96,7 +96,8 @@ export function OneRosterImport({ classId, className }: { classId: string; class
             const parts = [`Added ${plural(plan.create.length, 'student')}`];
             if (plan.update.length) parts.push(`updated ${plan.update.length}`);
             if (plan.unchanged) parts.push(`${plan.unchanged} already here`);
-            setDone(`${parts.join(', ')} from ${selected.title}.`);
+            setDone(intoNew ? `${parts.join(', ')} to the new class ${selected.title}.` : `${parts.join(', ')} from ${selected.title}.`);
+            setIntoNew(false);
             setClasses(null);
             setChosen(null);
             setInputKey((k) => k + 1);

@@ -1,6 +1,7 @@
 // Settings > Sync: the server address and token (saved when a field is left), "Test connection", "Sync now",
 // the last sync time and the changes waiting. Nothing leaves the tablet until an address is saved here.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { saveSyncConfig, syncNow, testConnection } from '../../sync/app';
 import { changesWaiting } from './statusText';
 import { useSyncState, type SyncState } from './useSyncState';
@@ -117,8 +118,14 @@ function SyncForm({ state }: { state: SyncState }) {
 
 export function SyncSettings() {
   const state = useSyncState();
+  const { hash } = useLocation();
+  const ref = useRef<HTMLElement>(null);
+  // The header's status links here: bring the section into view (the router does not scroll to fragments).
+  useEffect(() => {
+    if (hash === '#sync') ref.current?.scrollIntoView({ block: 'start' });
+  }, [hash]);
   return (
-    <section className="card sync-settings" aria-labelledby="sync-h" id="sync">
+    <section ref={ref} className="card sync-settings" aria-labelledby="sync-h" id="sync">
       <h2 id="sync-h">Sync</h2>
       <p className="muted">
         Nothing leaves this tablet until you enter your school&rsquo;s Circulate server here. Private notes never leave it.

@@ -106,7 +106,7 @@ describe('OneRoster import', { timeout: 30_000 }, () => {
     const input = () => screen.getByLabelText('OneRoster files: users.csv, enrollments.csv and classes.csv');
     await user.upload(input(), files());
 
-    const group = await screen.findByRole('group', { name: /Which class.s students go into Room 12/ });
+    const group = await screen.findByRole('group', { name: /Which class.s students/ });
     expect(within(group).getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual([
       'ELA 7 - Period 3 (ELA7-3), period 3: 3 students',
       'ELA 7 - Period 5 (ELA7-5), period 5: 2 students',
@@ -130,6 +130,19 @@ describe('OneRoster import', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Added 0 students, updated 1, 2 already here from ELA 7 - Period 3.');
     await waitFor(() => expect(names()).toEqual(['Bao Nguyen', 'Ana María López', 'ليلى حداد']));
     expect(await db.students.count()).toBe(3);
+  });
+
+  it('can put the students into a new class named after the district class, in one go', async () => {
+    const { user } = await setUp('OneRoster files');
+    await user.upload(screen.getByLabelText('OneRoster files: users.csv, enrollments.csv and classes.csv'), files());
+    await user.click(await screen.findByRole('radio', { name: /ELA 7 - Period 5/ }));
+    await user.click(screen.getByRole('radio', { name: /A new class named after the district.s class \("ELA 7 - Period 5"\)/ }));
+    await user.click(screen.getByRole('button', { name: 'Add 2 students' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Added 2 students to the new class ELA 7 - Period 5.');
+    expect(await screen.findByRole('heading', { name: 'Students in ELA 7 - Period 5' })).toBeInTheDocument();
+    await waitFor(() => expect(names()).toEqual(["Sam O'Connor-Okafor", 'Zoë Ødegård']));
+    expect(within(screen.getByLabelText('Current class')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Room 12', 'ELA 7 - Period 5']);
+    expect((await db.students.toArray()).map((s) => s.sourceId).sort()).toEqual(['u-s4', 'u-s6']);
   });
 
   it('refuses a missing file or column with a clear message and imports nothing', async () => {
