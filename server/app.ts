@@ -35,7 +35,7 @@ export interface AppOptions {
   maxBodyBytes?: number;
 }
 
-type Env = { Variables: { teacher: Teacher; counts: string; tokenHash: string } };
+type Env = { Variables: { teacher: Teacher; counts: string } };
 
 export const DEFAULT_PULL_LIMIT = 500;
 

@@ -31,7 +31,7 @@ export default async function (): Promise<Metrics> {
   await time('lastSeen1', () => lastSeen(db, [students[0]!.id]));
   await time('marksRevFirst', () => db.marks.where('[studentId+at]').between([students[0]!.id, -Infinity], [students[0]!.id, Infinity]).reverse().first());
   await time('marksRevFilterFirst', () => db.marks.where('[studentId+at]').between([students[0]!.id, -Infinity], [students[0]!.id, Infinity]).reverse().filter((m) => !m.deleted).first());
-  await time('studentRecords', () => studentRecords(db, students[0]!, { pieceId: null, objectiveId: null }, 41));
+  await time('studentRecords', () => studentRecords(db, students[0]!.id, { pieceId: null, objectiveId: null }, 41));
   await time('put', () => db.marks.put({ id: 'zz' + Math.random(), deleted: false, _m: {}, classId, pieceId: piece.id, studentId: students[0]!.id, objectiveId: 'o', value: 'x', at: Date.now() }));
   db.close();
   await Dexie.delete('bench-clipdiag');

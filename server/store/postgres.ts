@@ -4,8 +4,8 @@
 
 import pg from 'pg';
 import { newId } from '../../src/domain/ids';
-import { toHistory, toPulledRaw, toStored } from './rows';
-import type { ClassRole, PushTx, RecordKey, Store } from './types';
+import { CLASS_DIRECTORY_SQL, toClassDirectory, toHistory, toPulledRaw, toStored } from './rows';
+import type { ClassRole, PushTx, RecordKey, Store, Teacher } from './types';
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS teachers (id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL);
@@ -213,6 +213,8 @@ export async function openPostgresStore(databaseUrl: string, opts: PostgresOptio
       );
       return (r.rows as Row[]).map((row) => toHistory(key, row));
     },
+    classDirectory: async () => toClassDirectory((await pool.query(CLASS_DIRECTORY_SQL)).rows as Row[]),
+    teachers: async () => (await pool.query('SELECT id, name FROM teachers ORDER BY name')).rows as Teacher[],
     dump: async (table) => (await pool.query(`SELECT * FROM ${table}`)).rows as Row[],
     close: () => pool.end(),
   };

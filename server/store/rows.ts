@@ -1,7 +1,7 @@
 // Turns stored rows (JSON text columns) back into records, pulled records and history entries, for both stores.
 
 import type { TableName } from '../../src/db/types';
-import type { HistoryEntry, PulledRaw, RecordKey, StoredRecord } from './types';
+import type { ClassEntry, ClassRole, HistoryEntry, PulledRaw, RecordKey, StoredRecord } from './types';
 
 type Row = Record<string, unknown>;
 
@@ -32,3 +32,24 @@ export function toHistory(key: RecordKey, r: Row): HistoryEntry & { at: number }
     at: Number(r.recorded_at),
   };
 }
+
+/** Folds class_members joined with teachers and class records into one entry per class. */
+export function toClassDirectory(rows: Row[]): ClassEntry[] {
+  const out = new Map<string, ClassEntry>();
+  for (const r of rows) {
+    const id = r.class_id as string;
+    let e = out.get(id);
+    if (!e) {
+      const fields = r.fields ? (JSON.parse(r.fields as string) as { name?: unknown }) : {};
+      e = { id, name: typeof fields.name === 'string' ? fields.name : null, teachers: [] };
+      out.set(id, e);
+    }
+    e.teachers.push({ id: r.teacher_id as string, name: r.teacher_name as string, role: r.role as ClassRole });
+  }
+  return [...out.values()];
+}
+
+export const CLASS_DIRECTORY_SQL = `SELECT m.class_id, m.teacher_id, m.role, t.name AS teacher_name, r.fields
+  FROM class_members m JOIN teachers t ON t.id = m.teacher_id
+  LEFT JOIN records r ON r.scope = '' AND r.tbl = 'classes' AND r.id = m.class_id
+  ORDER BY m.class_id, m.role DESC, t.name`;

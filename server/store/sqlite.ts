@@ -5,7 +5,7 @@ import Database from 'libsql';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { newId } from '../../src/domain/ids';
-import { toHistory, toPulledRaw, toStored } from './rows';
+import { CLASS_DIRECTORY_SQL, toClassDirectory, toHistory, toPulledRaw, toStored } from './rows';
 import type { ClassRole, PushTx, RecordKey, Store, StoredRecord, Teacher } from './types';
 
 const DDL = `
@@ -219,6 +219,8 @@ export function openSqliteStore(dataDir: string): Store {
       return { records: rows.slice(0, limit).map(toPulledRaw), more: rows.length > limit };
     },
     history: async (key: RecordKey) => (read.history.all(key.scope, key.table, key.id) as Row[]).map((r) => toHistory(key, r)),
+    classDirectory: async () => toClassDirectory(rdb.prepare(CLASS_DIRECTORY_SQL).all() as Row[]),
+    teachers: async () => rdb.prepare('SELECT id, name FROM teachers ORDER BY name').all() as Teacher[],
     dump: async (table) => rdb.prepare(`SELECT * FROM ${table}`).all() as Row[],
     close: async () => {
       // Let pushes already queued finish (and answer) before the connections go.

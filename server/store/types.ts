@@ -43,6 +43,12 @@ export interface PulledRaw {
 
 export type ClassRole = 'owner' | 'co-teacher';
 
+export interface ClassEntry {
+  id: string;
+  name: string | null;
+  teachers: Array<Teacher & { role: ClassRole }>;
+}
+
 /** What a push may do inside its one transaction. */
 export interface PushTx {
   /** The highest change counter applied for this client; locks the client so a duplicated request waits its turn. */
@@ -71,6 +77,9 @@ export interface Store {
   pull(teacherId: string, after: number, limit: number): Promise<{ records: PulledRaw[]; more: boolean }>;
   /** Field history of one record, oldest first (for tests and for recovering a lost write by hand). */
   history(key: RecordKey): Promise<Array<HistoryEntry & { at: number }>>;
+  /** Every class with its name (from its record) and its teachers, for the share-class command. */
+  classDirectory(): Promise<ClassEntry[]>;
+  teachers(): Promise<Teacher[]>;
   /** Raw rows of a table, for tests that check what is stored (e.g. that tokens are hashed). */
   dump(table: 'teachers' | 'records' | 'clients' | 'class_members' | 'field_history'): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;

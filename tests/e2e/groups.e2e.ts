@@ -118,3 +118,29 @@ test('marks on the grid become groups; a finger drag moves a student; a session 
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Tried a dialogue lead; keep it');
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText(`Group: Maple (1 min) on ${LEAD}`);
 });
+
+test('in landscape a mouse drag moves a student, and the history screen passes axe', async ({ page, context }) => {
+  await classWithPiece(page, NAMES.slice(0, 4).join('\n'));
+  await swControlling(page);
+  await context.setOffline(true);
+  await page.setViewportSize({ width: 1180, height: 820 });
+  for (const s of ['Ana Lopez', 'Bao Nguyen']) await cell(page, s, ORDER).click();
+  await expect(cell(page, 'Bao Nguyen', ORDER)).toHaveAccessibleName(`Bao Nguyen, ${ORDER}: needs support`);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
+  await page.getByRole('button', { name: 'Suggest groups' }).click();
+  await expect(members(page, 'Maple').getByRole('button', { name: /^(Ana Lopez|Bao Nguyen)$/ })).toHaveCount(2);
+
+  const a = await centre(column(page, 'Independent writing').getByRole('button', { name: 'Cara Diaz', exact: true }));
+  const b = await centre(column(page, 'Maple'));
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 15 });
+  await page.mouse.up();
+  await expect(members(page, 'Maple').getByRole('button', { name: 'Cara Diaz', exact: true })).toBeVisible();
+  await expect(page.locator('.groups-status')).toHaveText('Cara Diaz moved to Maple.');
+
+  await page.getByRole('link', { name: 'History' }).click();
+  await expect(page.getByRole('heading', { name: 'Group history' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Dev Shah/ }).getByRole('cell').first()).toHaveText('0');
+  await noSeriousViolations(page);
+});

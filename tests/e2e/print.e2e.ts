@@ -1,6 +1,7 @@
 // Printing in Chromium, offline: label sheets printed to PDF land each note inside its label's box (Avery 5160 on
-// Letter, from label 1 and from label 17, and Avery L7160 on A4); student summaries print a page per student with
-// no one else's name on it; the print screens pass axe.
+// Letter, from label 1 and from label 17, and Avery L7160 on A4, with a printer offset, and the alignment test page);
+// student summaries print a page per student with no one else's name on it; group cards print half a page each; the
+// print screens pass axe.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { classWithNotes, readPdf, squash, swControlling, type PdfDoc, type PdfText } from './helpers/print';
@@ -155,6 +156,23 @@ test('notes print inside their labels on Letter and A4 sheets, from label 1 and 
   await page.getByRole('button', { name: 'Yes, mark them printed' }).click();
   await expect(page.getByText('Marked 5 notes as printed.')).toBeVisible();
   await expect(page.getByText('No notes match: choose other notes above.')).toBeVisible();
+
+  // The one-page alignment test: every label outlined and numbered in its box, for holding against a real sheet.
+  await page.getByRole('button', { name: 'Print alignment test' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(2);
+  const align = await printedPdf(page);
+  expect(align.pages).toHaveLength(1);
+  expect(align.items.map((t) => t.str).join(' ')).toContain('Alignment test for Avery L7160');
+  const numbers = align.items.filter((t) => /^\d+$/.test(t.str));
+  expect(numbers.map((t) => Number(t.str)).sort((a, b) => a - b)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+  for (const t of numbers) {
+    const b = A4_L7160.box(Number(t.str) - 1);
+    const x = t.x / A4_L7160.ptPerUnit;
+    const y = t.baseline / A4_L7160.ptPerUnit;
+    expect(x > b.x && x < b.x + b.w && y > b.y && y < b.y + b.h, `label number ${t.str}`).toBe(true);
+  }
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+
   await page.reload();
   await expect(page.getByText('No notes match: choose other notes above.')).toBeVisible();
   await page.getByRole('radio', { name: 'Today' }).check();

@@ -83,6 +83,22 @@ test('students are renamed, moved, archived and restored; an archived class leav
   await page.getByRole('button', { name: 'Move Cy Tran up' }).click();
   await expect(studentNames(page)).toHaveText(['Ana Lopez', 'Cy Tran', 'Bao Nguyen']);
 
+  // Dragging a row by its handle onto another row's place moves it there.
+  const rows = page.getByRole('list', { name: 'Students' }).getByRole('listitem');
+  const handle = rows.filter({ hasText: 'Bao Nguyen' }).locator('.roster-handle');
+  const from = (await handle.boundingBox())!;
+  const to = (await rows.filter({ hasText: 'Ana Lopez' }).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2, from.y - 20, { steps: 5 });
+  await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await expect(studentNames(page)).toHaveText(['Bao Nguyen', 'Ana Lopez', 'Cy Tran']);
+  await page.getByRole('button', { name: 'Move Bao Nguyen down' }).click();
+  await expect(studentNames(page)).toHaveText(['Ana Lopez', 'Bao Nguyen', 'Cy Tran']);
+  await page.getByRole('button', { name: 'Move Cy Tran up' }).click();
+  await expect(studentNames(page)).toHaveText(['Ana Lopez', 'Cy Tran', 'Bao Nguyen']);
+
   await page.getByRole('button', { name: 'Rename Bao Nguyen' }).click();
   const form = page.getByRole('form', { name: 'Rename Bao Nguyen' });
   await form.getByLabel('First name').fill('Bảo');

@@ -40,6 +40,8 @@ async function connect(page: Page, token: string, teacher: string): Promise<void
 const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync' });
 
 test('two tablets converge through the server after one was offline', async ({ browser }) => {
+  // Two browser contexts, a CLI call and several sync rounds: more than one page's worth of time on a busy machine.
+  test.setTimeout(120_000);
   const teacher = `Ms Rivera ${Date.now()}`;
   const token = addTeacher(teacher);
   const a = await tablet(browser);
@@ -78,6 +80,8 @@ test('two tablets converge through the server after one was offline', async ({ b
   await a.getByRole('link', { name: 'Roster' }).click();
   await expect(studentNames(a)).toHaveText(['Ana Lopez', 'Bao Nguyen', 'Cara Diaz', 'Dev Patel']);
   await expect(syncStatus(a)).toHaveText('Synced');
+  await a.context().close();
+  await b.context().close();
 });
 
 test('a wrong token is explained in words in Settings and the header', async ({ page }) => {

@@ -43,6 +43,17 @@ describe.each(STORES)('access on $name', (store) => {
     expect((await b.pullAll()).records).toEqual([]);
   });
 
+  it('refuses a forbidden batch alone when it arrives together with good ones', async () => {
+    const good = (i: number) =>
+      a.push(`rivera-tab-${i}`, [change(1, 'notes', `note-ok-${i}`, { classId: 'class-r', studentId: 'stu-r', text: `ok ${i}` }, st(t0 + 10 + i))]);
+    const bad = b.push('lee-tab', [change(1, 'notes', 'note-bad', { classId: 'class-r', text: 'not his' }, st(t0 + 10, 'dev2'))]);
+    const answers = await Promise.all([good(1), bad, good(2), good(3)]);
+    expect(answers.map((r) => r.status)).toEqual([200, 403, 200, 200]);
+    const ids = (await a.pullAll()).records.map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining(['note-ok-1', 'note-ok-2', 'note-ok-3']));
+    expect(ids).not.toContain('note-bad');
+  });
+
   it("refuses editing another teacher's record by its id, even naming a class of one's own", async () => {
     await b.push('lee-tab', [change(1, 'classes', 'class-l', { name: 'Room 9' }, st(t0 + 5, 'dev2'))]);
     const before = await server.db.dump('records');

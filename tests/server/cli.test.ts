@@ -50,9 +50,14 @@ describe.each(STORES)('command line on $name', (store) => {
     const leeId = /Teacher id: (\S+)/.exec(lee.stdout)![1]!;
     await api.push('tab-1', [change(1, 'classes', 'class-a', { name: 'Room 4' }, st(Date.now()))]);
     expect((await client(server, leeToken).pullAll()).records).toEqual([]);
-    const shared = runCli('share-class', ['--class', 'class-a', '--teacher', leeId], s.env);
+    const listed = runCli('share-class', ['--list'], s.env);
+    expect(listed.stdout).toContain('class-a  Room 4  Ms Rivera (owner)');
+    // By name, as the teacher knows the class; ids work too.
+    const shared = runCli('share-class', ['--class', 'Room 4', '--teacher', 'Mr Lee'], s.env);
     expect(shared.status).toBe(0);
+    expect(shared.stdout).toContain('Room 4 is now shared with Mr Lee');
     expect((await client(server, leeToken).pullAll()).records.map((r) => r.id)).toEqual(['class-a']);
+    expect(runCli('share-class', ['--class', 'class-a', '--teacher', leeId], s.env).stdout).toContain('already teaches');
   });
 
   it('refuses bad arguments with a message and a failing exit code', async () => {
@@ -63,7 +68,7 @@ describe.each(STORES)('command line on $name', (store) => {
     expect(none.stderr).toContain('--name');
     const unknown = runCli('share-class', ['--class', 'nope', '--teacher', 'nobody'], s.env);
     expect(unknown.status).not.toBe(0);
-    expect(unknown.stderr).toMatch(/No teacher|No class/);
+    expect(unknown.stderr).toContain('No class "nope"');
     expect(await server.db.dump('teachers')).toEqual([]);
   });
 });

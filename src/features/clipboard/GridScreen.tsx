@@ -1,4 +1,5 @@
 // The clipboard's home: pick the piece and today's lens, then mark the checklist while circulating.
+import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { useCurrentClass } from '../../app/useCurrentClass';
 import { update } from '../../db/write';
@@ -18,6 +19,16 @@ export function GridScreen() {
   const navigate = useNavigate();
   const { db } = useClipboardData();
   const objectives = useLiveQuery(async () => (piece ? pieceObjectives(db, piece.id) : []), [db, piece?.id]);
+  const classId = current?.id;
+  const pieceId = piece?.id;
+  const onNote = useCallback(
+    async (studentId: string) => {
+      if (!classId) return;
+      const id = await newNote(classId, studentId, pieceId ?? null);
+      navigate(`/clipboard/note/${id}`);
+    },
+    [classId, pieceId, navigate],
+  );
   if (!current) return null;
   return (
     <div className="stack">
@@ -56,10 +67,7 @@ export function GridScreen() {
             classId={current.id}
             pieceId={piece.id}
             lensObjectiveId={piece.lensObjectiveId}
-            onNote={async (studentId) => {
-              const id = await newNote(current.id, studentId, piece.id);
-              navigate(`/clipboard/note/${id}`);
-            }}
+            onNote={onNote}
           />
         </>
       )}

@@ -11,20 +11,23 @@ import { StudentGoals } from '../conferences/StudentGoals';
 export function StudentPage() {
   const { studentId = '' } = useParams();
   const record = useStudentRecord(studentId);
-  if (!record) return null;
-  const { student, lookups, seenAt } = record;
-  if (!student)
+  if (record && !record.student)
     return (
       <p className="card">
         This student is not on this device. <Link to="/clipboard">Back to the checklist</Link>
       </p>
     );
+  // The timeline mounts with the page, before the student's record arrives, so its reads start at once.
   return (
     <div className="stack clip-student">
-      <StudentHeader student={student} seenAt={seenAt} />
-      <OpenNeedsSection student={student} lookups={lookups} />
-      <StudentGoals studentId={student.id} />
-      <TimelineSection student={student} lookups={lookups} />
+      {record?.student && (
+        <>
+          <StudentHeader student={record.student} seenAt={record.seenAt} />
+          <OpenNeedsSection student={record.student} lookups={record.lookups} />
+          <StudentGoals studentId={record.student.id} />
+        </>
+      )}
+      <TimelineSection studentId={studentId} lookups={record?.lookups ?? null} />
     </div>
   );
 }

@@ -1,6 +1,5 @@
 // The student's record in time order, newest first, filterable by piece and objective; older items on request.
 import { useState } from 'react';
-import type { Student } from '../../db/types';
 import { dayLabel } from './timeline';
 import { TimelineEntry } from './TimelineEntry';
 import type { Lookups } from './useStudentPage';
@@ -8,11 +7,13 @@ import { useTimeline } from './useStudentPage';
 
 const PAGE = 40;
 
-export function TimelineSection({ student, lookups }: { student: Student; lookups: Lookups }) {
+/** Mounted with the page (before the lookups arrive) so its reads start at once. */
+export function TimelineSection({ studentId, lookups }: { studentId: string; lookups: Lookups | null }) {
   const [pieceId, setPieceId] = useState<string>('');
   const [objectiveId, setObjectiveId] = useState<string>('');
   const [limit, setLimit] = useState(PAGE);
-  const timeline = useTimeline(student, { pieceId: pieceId || null, objectiveId: objectiveId || null }, limit);
+  const timeline = useTimeline(studentId, { pieceId: pieceId || null, objectiveId: objectiveId || null }, limit);
+  if (!lookups) return null;
   const objectiveChoices = [...lookups.objectives.values()]
     .filter((o) => !pieceId || o.pieceId === pieceId)
     .sort((a, b) => (a.pieceId === b.pieceId ? a.order - b.order : (lookups.pieces.get(b.pieceId)?.startDate ?? '').localeCompare(lookups.pieces.get(a.pieceId)?.startDate ?? '')));

@@ -103,8 +103,7 @@ export interface TimelineFilter {
  * The newest `limit` records of each kind for one student that pass the filter, newest first. Reading newest-first
  * with a limit keeps the student page fast however long the year has been.
  */
-export async function studentRecords(db: CirculateDb, student: Student, filter: TimelineFilter, limit: number): Promise<StudentRecords> {
-  const sid = student.id;
+export async function studentRecords(db: CirculateDb, sid: string, filter: TimelineFilter, limit: number): Promise<StudentRecords> {
   const { pieceId, objectiveId } = filter;
   const range = [[sid, LOW], [sid, HIGH]] as const;
   const piece = (p: string | null) => !pieceId || p === pieceId;
@@ -131,13 +130,17 @@ export async function studentRecords(db: CirculateDb, student: Student, filter: 
       .filter((c) => !c.deleted && piece(c.pieceId) && (!objectiveId || c.objectiveId === objectiveId))
       .limit(limit)
       .toArray(),
-    db.groupSessions
-      .where('[classId+at]')
-      .between([student.classId, LOW], [student.classId, HIGH])
-      .reverse()
-      .filter((g) => !g.deleted && g.attendeeIds.includes(sid) && !pieceId && (!objectiveId || g.focusObjectiveId === objectiveId))
-      .limit(limit)
-      .toArray(),
+    db.students.get(sid).then((student) =>
+      student
+        ? db.groupSessions
+            .where('[classId+at]')
+            .between([student.classId, LOW], [student.classId, HIGH])
+            .reverse()
+            .filter((g) => !g.deleted && g.attendeeIds.includes(sid) && !pieceId && (!objectiveId || g.focusObjectiveId === objectiveId))
+            .limit(limit)
+            .toArray()
+        : [],
+    ),
     pieceId || objectiveId ? Promise.resolve([]) : db.goals.where('studentId').equals(sid).filter((g) => !g.deleted).toArray(),
     pieceId || objectiveId ? Promise.resolve([]) : db.goalChecks.where('studentId').equals(sid).filter((g) => !g.deleted).toArray(),
   ]);

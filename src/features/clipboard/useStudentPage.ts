@@ -36,10 +36,11 @@ export function useStudentRecord(studentId: string): { student: Student | null; 
   }, [db, studentId]);
 }
 
-export function useTimeline(student: Student | null, filter: TimelineFilter, limit: number): { items: TimelineItem[]; more: boolean } | undefined {
+/** Reads by student id alone, so it runs alongside useStudentRecord rather than after it. */
+export function useTimeline(studentId: string, filter: TimelineFilter, limit: number): { items: TimelineItem[]; more: boolean } | undefined {
   const { db } = useClipboardData();
   return useLiveQuery(
-    async () => (student ? buildTimeline(await studentRecords(db, student, filter, limit + 1), limit) : { items: [], more: false }),
-    [db, student, filter.pieceId, filter.objectiveId, limit],
+    async () => buildTimeline(await studentRecords(db, studentId, filter, limit + 1), limit),
+    [db, studentId, filter.pieceId, filter.objectiveId, limit],
   );
 }

@@ -66,9 +66,9 @@ export function Builder({ classId }: { classId: string }) {
       return setStatus(openNeedCount === 0 ? 'No open needs yet: mark an X on the checklist for students who need support.' : 'No two students share a need yet; see the suggested conferences.');
     }
     const u = await applySuggestion(classId, piece.id, groups, suggestion);
-    const text = `Groups suggested: ${suggestionSummary(suggestion)}`;
-    setStatus(text);
-    setUndo({ undo: u, text, token: Date.now() });
+    setStatus(`Groups suggested: ${suggestionSummary(suggestion)}`);
+    // The toast stays short: the status line above already says what changed.
+    setUndo({ undo: u, text: 'Groups replaced.', token: Date.now() });
   };
 
   const onDragStart = (e: DragStartEvent) => setDragging(studentOfDrag(e.active.id));

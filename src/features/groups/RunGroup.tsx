@@ -1,7 +1,7 @@
 // Running a group at the table: members, focus, a teaching-point prompt, the table timer for the planned minutes, a
 // note per member (on that student's page), and "Done", which records the session and ends the group.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { db } from '../../db/db';
 import { displayName } from '../../db/hooks';
@@ -99,9 +99,11 @@ export function RunGroup() {
   const data = useRunData(groupId, run);
   const timer = useTimer(`group:${groupId}`);
   const [busy, setBusy] = useState(false);
+  // Once "Done" has ended the run, its state must not be made again while the screen closes.
+  const ended = useRef(false);
 
   useEffect(() => {
-    if (run === null) void ensureRun(groupId);
+    if (run === null && !ended.current) void ensureRun(groupId);
   }, [run, groupId]);
 
   if (!data || !run) return null;
@@ -135,6 +137,7 @@ export function RunGroup() {
     const minutes = timer.state.status === 'idle' ? group.plannedMinutes : timer.elapsedMs / MINUTE_MS;
     await finishSession(group, latest.sessionId, attendees, minutes, empty);
     await timer.reset();
+    ended.current = true;
     await endRun(group.id);
     const back = group.kind === 'intervention' ? 'the group stays for its next day' : 'back to independent writing';
     navigate('/groups', { state: { message: `${group.name}: session recorded for ${attendees.length} student${attendees.length === 1 ? '' : 's'}; ${back}.` } });

@@ -1,11 +1,28 @@
-// The students of one class in roster order, with rename, move up/down and archive; archived students apart, restorable.
-import { useState } from 'react';
+// The students of one class in roster order, with rename, move up/down (or drag by the handle) and archive; archived
+// students apart, restorable.
+import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { displayName, useStudents } from '../../db/hooks';
 import type { Student } from '../../db/types';
 import { InlineRename } from './InlineRename';
-import { moveStudent, renameStudent, setStudentArchived } from './rosterActions';
+import { moveStudent, moveStudentTo, renameStudent, setStudentArchived } from './rosterActions';
 
-function StudentRow({ s, index, count, classId }: { s: Student; index: number; count: number; classId: string }) {
+interface Drag {
+  id: string;
+  from: number;
+  to: number;
+  dy: number;
+}
+
+interface RowProps {
+  s: Student;
+  index: number;
+  count: number;
+  classId: string;
+  drag: Drag | null;
+  onHandleDown: (e: ReactPointerEvent<HTMLElement>, id: string, index: number) => void;
+}
+
+function StudentRow({ s, index, count, classId, drag, onHandleDown }: RowProps) {
   const [renaming, setRenaming] = useState(false);
   const name = displayName(s);
   if (renaming) {
@@ -23,8 +40,14 @@ function StudentRow({ s, index, count, classId }: { s: Student; index: number; c
       </li>
     );
   }
+  const dragging = drag?.id === s.id;
+  const target = drag && !dragging && drag.to === index ? (drag.to < drag.from ? ' roster-drop-before' : ' roster-drop-after') : '';
   return (
-    <li>
+    <li className={`${dragging ? 'roster-dragging' : ''}${target}`} style={dragging ? { transform: `translateY(${drag.dy}px)` } : undefined}>
+      {/* A pointer-only handle: keyboards and screen readers use Up and Down, so it is hidden from them. */}
+      <span className="roster-handle" aria-hidden="true" onPointerDown={(e) => onHandleDown(e, s.id, index)}>
+        ⠿
+      </span>
       <span className="grow roster-name">{name}</span>
       <span className="roster-actions">
         <button type="button" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => void moveStudent(classId, s.id, -1)}>
@@ -46,17 +69,50 @@ function StudentRow({ s, index, count, classId }: { s: Student; index: number; c
 
 export function StudentList({ classId }: { classId: string }) {
   const students = useStudents(classId, true);
+  const listRef = useRef<HTMLUListElement>(null);
+  const [drag, setDrag] = useState<Drag | null>(null);
   if (!students) return null;
   const active = students.filter((s) => !s.archived);
   const archived = students.filter((s) => s.archived);
+
+  // The handle takes the pointer (touch-action: none), so a finger on it drags while a swipe elsewhere still scrolls.
+  const onHandleDown = (e: ReactPointerEvent<HTMLElement>, id: string, from: number) => {
+    if (!e.isPrimary || e.button !== 0 || !listRef.current) return;
+    e.preventDefault();
+    const handle = e.currentTarget;
+    handle.setPointerCapture?.(e.pointerId);
+    const rows = [...listRef.current.children].map((li) => li.getBoundingClientRect());
+    const startY = e.clientY;
+    const centre = rows[from]!.top + rows[from]!.height / 2;
+    let state: Drag = { id, from, to: from, dy: 0 };
+    setDrag(state);
+    const move = (ev: PointerEvent) => {
+      const dy = ev.clientY - startY;
+      const y = centre + dy;
+      const found = rows.findIndex((r) => y < r.bottom);
+      state = { ...state, dy, to: found < 0 ? rows.length - 1 : found };
+      setDrag(state);
+    };
+    const end = (ev: PointerEvent) => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', end);
+      handle.removeEventListener('pointercancel', end);
+      setDrag(null);
+      if (ev.type === 'pointerup' && state.to !== from) void moveStudentTo(classId, id, state.to);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', end);
+    handle.addEventListener('pointercancel', end);
+  };
+
   return (
     <>
       {active.length === 0 ? (
         <p className="muted">No students yet: add them above.</p>
       ) : (
-        <ul className="list roster-students" aria-label="Students">
+        <ul ref={listRef} className="list roster-students" aria-label="Students">
           {active.map((s, i) => (
-            <StudentRow key={s.id} s={s} index={i} count={active.length} classId={classId} />
+            <StudentRow key={s.id} s={s} index={i} count={active.length} classId={classId} drag={drag} onHandleDown={onHandleDown} />
           ))}
         </ul>
       )}

@@ -71,20 +71,27 @@ export function setStudentArchived(id: string, archived: boolean): Promise<void>
 }
 
 /**
- * Moves an active student one place up or down. The whole list is renumbered in one transaction, so orders that
- * collided (two imports, two devices) come out distinct; only rows whose order changes are written.
+ * Moves an active student one place up or down (the buttons), or to a given place (a drag). The whole list is
+ * renumbered in one transaction, so orders that collided (two imports, two devices) come out distinct; only rows whose
+ * order changes are written.
  */
-export async function moveStudent(classId: string, id: string, by: -1 | 1): Promise<void> {
+export async function moveStudentTo(classId: string, id: string, to: number): Promise<void> {
   const list = await listStudents(classId);
   const from = list.findIndex((s) => s.id === id);
-  const to = from + by;
-  if (from < 0 || to < 0 || to >= list.length) return;
+  if (from < 0 || to < 0 || to >= list.length || to === from) return;
   const reordered = [...list];
-  [reordered[from], reordered[to]] = [reordered[to]!, reordered[from]!];
+  const [moved] = reordered.splice(from, 1);
+  reordered.splice(to, 0, moved!);
   await transact(
     async (w) => {
       for (const [i, s] of reordered.entries()) if (s.order !== i) await w.update('students', s.id, { order: i });
     },
     ['students'],
   );
+}
+
+export async function moveStudent(classId: string, id: string, by: -1 | 1): Promise<void> {
+  const list = await listStudents(classId);
+  const from = list.findIndex((s) => s.id === id);
+  if (from >= 0) await moveStudentTo(classId, id, from + by);
 }

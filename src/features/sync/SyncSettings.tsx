@@ -122,7 +122,7 @@ export function SyncSettings() {
   const ref = useRef<HTMLElement>(null);
   // The header's status links here: bring the section into view (the router does not scroll to fragments).
   useEffect(() => {
-    if (hash === '#sync') ref.current?.scrollIntoView({ block: 'start' });
+    if (hash === '#sync') ref.current?.scrollIntoView?.({ block: 'start' });
   }, [hash]);
   return (
     <section ref={ref} className="card sync-settings" aria-labelledby="sync-h" id="sync">

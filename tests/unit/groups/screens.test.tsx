@@ -158,6 +158,9 @@ describe('group builder', { timeout: 20_000 }, () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({ studentId: ids['Ana Lopez'], text: 'Added a sensory detail.', context: 'guided-group', groupSessionId: session.id });
     expect((await db.groups.get(groupId))?.dissolved).toBe(true);
+    // Back on the builder, with what was recorded; Ana writes on her own again.
+    expect(await screen.findByText('Maple: session recorded for 2 students; back to independent writing.')).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Independent writing' })).getByRole('button', { name: 'Ana Lopez' })).toBeInTheDocument();
   });
 });
 
