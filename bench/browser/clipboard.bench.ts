@@ -119,8 +119,6 @@ function renderUntil(el: ReactElement, ready: (root: HTMLElement) => boolean): P
   });
 }
 
-export { seed as seedForDiag };
-
 /** Resolves once the element's DOM has not changed for `ms`. */
 function quiet(el: HTMLElement, ms: number): Promise<void> {
   return new Promise((resolve) => {

@@ -44,7 +44,7 @@ describe.each(STORES)('crash mid-push on $name', (store) => {
     const t0 = Date.now();
     await api.push('setup', [change(1, 'classes', 'class-a', { name: 'Room 4' }, st(t0))]);
 
-    // Four devices, each with three batches of 400 changes.
+    // Four devices, each with three batches of 400 changes, all sending at once.
     const devices = ['dev1', 'dev2', 'dev3', 'dev4'];
     const batches = new Map<string, Change[][]>(
       devices.map((d) => [
@@ -57,8 +57,13 @@ describe.each(STORES)('crash mid-push on $name', (store) => {
         ),
       ]),
     );
-    const sendAll = (d: string) =>
-      Promise.all(batches.get(d)!.map((b) => api.push(`tablet-${d}`, b).then((r) => r.status, () => 'cut' as const)));
+    // Like the app: one batch at a time, in order, stopping at the first failure to retry later.
+    const sendAll = async (d: string) => {
+      for (const b of batches.get(d)!) {
+        const ok = await api.push(`tablet-${d}`, b).then((r) => r.ok, () => false);
+        if (!ok) return;
+      }
+    };
     const inFlight = Promise.all(devices.map(sendAll));
     // Kill as soon as the first batch has committed, so the crash lands with others half-way.
     const watcher = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, pgSchema: env.PG_SCHEMA });

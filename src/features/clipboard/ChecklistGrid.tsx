@@ -68,9 +68,11 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
       const value = nextValue(valueRef.current(k));
       const at = tapTime();
       const saved = saveTap(write, { classId, pieceId, studentId: s.id, objectiveId: o.id }, value, at);
-      // Shown at once, before the commit, so a quick second tap cycles on from this one.
-      setPending((m) => new Map(m).set(k, { value, at }));
-      valueRef.current = (key) => (key === k ? value : valueOf(key));
+      // Shown at once, before the commit, so a quick second tap cycles on from this one. The render waits one
+      // microtask, so the write's transaction is opened first and commits while React draws.
+      const before = valueRef.current;
+      valueRef.current = (key) => (key === k ? value : before(key));
+      queueMicrotask(() => setPending((m) => new Map(m).set(k, { value, at })));
       const forget = () =>
         setPending((m) => {
           const next = new Map(m);
@@ -96,7 +98,6 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
       });
     },
     // valueOf is read through valueRef on purpose (see above).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [write, classId, pieceId, showToast, onCommitted],
   );
 

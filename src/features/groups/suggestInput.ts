@@ -27,6 +27,6 @@ export function groupingInput(data: GroupsData, now: number): GroupingInput {
     lensObjectiveId: data.piece?.lensObjectiveId ?? null,
     keepApart: data.keepApart.map((k) => [k.studentA, k.studentB] as const),
     locked: lockedGroups(data),
-    pulls: pullCounts(data.sessions, now - PULL_WINDOW_MS, now),
+    pulls: pullCounts(data.sessions, now - PULL_WINDOW_MS),
   };
 }
