@@ -11,12 +11,14 @@ export function OpenNeedsSection({ student, lookups }: { student: Student; looku
   const { db } = useClipboardData();
   const { piece } = useCurrentPiece(student.classId);
   const since = piece ? new Date(`${piece.startDate}T00:00:00`).getTime() : null;
-  const needs = useLiveQuery(async () => {
-    if (!piece || since === null || Number.isNaN(since)) return [];
+  const result = useLiveQuery(async () => {
+    if (!piece || since === null || Number.isNaN(since)) return null;
     const marks = (await studentMarksSince(db, student.id, since)).filter((m) => m.pieceId === piece.id);
-    return openNeeds(marks).get(student.id) ?? [];
+    return { pieceId: piece.id, needs: openNeeds(marks).get(student.id) ?? [] };
   }, [db, student.id, piece?.id, since]);
-  if (!piece || !needs) return null;
+  // Until the answer for this piece arrives, show nothing rather than a stale or empty list.
+  if (!piece || result?.pieceId !== piece.id) return null;
+  const needs = result.needs;
   return (
     <section className="card" aria-labelledby="needs-h">
       <h2 id="needs-h">Needs support now ({piece.title})</h2>
