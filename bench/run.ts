@@ -11,6 +11,8 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 import type { Bench, Metrics } from './types';
 import { serveDir } from './harness/serve';
 import { firstScreenJs } from './harness/firstScreen';
+import type { BenchServer } from './harness/benchServer';
+import { startTestServer, type TestServer } from '../server/testing';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv[2];
@@ -41,9 +43,12 @@ async function browserBenches(): Promise<Metrics> {
   await build({ configFile: join(root, 'vite.config.ts'), root, logLevel: 'warn', build: { outDir: appDist, emptyOutDir: true } });
 
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  let server: TestServer | undefined;
   try {
     if (!only || 'first-screen'.includes(only)) Object.assign(out, await firstScreenJs(browser, appDist));
     const site = await serveDir(benchDist);
+    // A reference sync server on SQLite for the sync benches: another origin than the page's, as in production.
+    server = await startTestServer({ corsOrigins: [site.url] });
     const page = await browser.newPage();
     page.on('pageerror', (e) => process.stderr.write(`page error: ${e.message}\n`));
     await page.goto(site.url);
@@ -52,6 +57,9 @@ async function browserBenches(): Promise<Metrics> {
     for (const name of names) {
       process.stderr.write(`browser bench ${name}\n`);
       const fresh = await browser.newPage();
+      const teacher = await server.addTeacher(`Bench ${name}`);
+      const benchServer: BenchServer = { url: server.url, token: teacher.token };
+      await fresh.addInitScript((s) => Object.assign(window, { __benchServer: s }), benchServer);
       await fresh.goto(site.url);
       await fresh.waitForFunction(() => '__benchNames' in window);
       Object.assign(out, await fresh.evaluate((n) => (window as unknown as { __runBench: (n: string) => Promise<Metrics> }).__runBench(n), name));
@@ -59,6 +67,7 @@ async function browserBenches(): Promise<Metrics> {
     }
     await site.close();
   } finally {
+    await server?.close();
     await browser.close();
   }
   return out;

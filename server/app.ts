@@ -21,7 +21,7 @@ import { applyPush } from './push';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rate-limit';
 import { StoreRefusal, type Store, type Teacher } from './store/types';
 import { hashToken } from './tokens';
-import { parseOr400 } from './validate';
+import { fastPushRequest, parseOr400 } from './validate';
 
 export interface AppOptions {
   store: Store;
@@ -116,7 +116,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     } catch {
       throw new ApiError(400, 'malformed-json', 'The request body is not valid JSON');
     }
-    const req = parseOr400(PushRequestSchema, json);
+    const req = fastPushRequest(json) ?? parseOr400(PushRequestSchema, json);
     if (req.schema < MIN_CLIENT_SCHEMA) {
       throw new ApiError(426, 'upgrade-required', `This app is too old for the server (schema ${req.schema}, needs ${MIN_CLIENT_SCHEMA}); update the app`);
     }

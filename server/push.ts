@@ -20,6 +20,9 @@ export function scopeOf(table: TableName, teacherId: string): string {
 
 /** Checks that need no database: change order, stamps from the future, well-formed class ids. */
 export function checkBatch(changes: readonly Change[], now: number, maxDriftMs = DEFAULT_MAX_DRIFT_MS): void {
+  // The fields of one write share one stamp: parse each distinct stamp once.
+  let lastT = '';
+  let lastMs = 0;
   changes.forEach((c, i) => {
     const prev = changes[i - 1];
     if (prev && c.n <= prev.n) throw new ApiError(400, 'invalid-request', `changes[${i}].n: must be greater than the n of the change before it`);
@@ -27,7 +30,11 @@ export function checkBatch(changes: readonly Change[], now: number, maxDriftMs =
       if (f === 'id' || f === '_m') throw new ApiError(400, 'invalid-request', `changes[${i}].fields.${f}: is not a field a change may carry`);
     }
     for (const [field, m] of Object.entries(c.meta)) {
-      const ahead = stampMs(m.t) - now;
+      if (m.t !== lastT) {
+        lastT = m.t;
+        lastMs = stampMs(m.t);
+      }
+      const ahead = lastMs - now;
       if (ahead > maxDriftMs) {
         throw new ApiError(
           400,

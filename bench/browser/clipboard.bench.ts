@@ -153,7 +153,9 @@ export default async function (): Promise<Metrics> {
         { value: data },
         createElement(MemoryRouter, null, createElement(ToastProvider, null, createElement(ChecklistGrid, { classId, pieceId: piece.id, lensObjectiveId: null, onNote: () => {}, onCommitted: (id: string) => onCommit?.(id) }))),
       );
-    const gridReady = (h: HTMLElement) => h.querySelectorAll('.clip-cell').length === STUDENTS * OBJECTIVES && h.querySelectorAll('.clip-cell.clip-x').length > 0;
+    // Ready when every cell shows its state and every name its days since last observed.
+    const gridReady = (h: HTMLElement) =>
+      h.querySelectorAll('.clip-cell').length === STUDENTS * OBJECTIVES && h.querySelectorAll('.clip-cell.clip-x').length > 0 && h.querySelector('[data-seen="loading"]') === null;
 
     // The grid: several fresh mounts; the first pays for cold caches and is reported separately.
     const gridTimes: number[] = [];

@@ -41,8 +41,10 @@ export function openSqliteStore(dataDir: string): Store {
 
   const read = {
     teacherByHash: rdb.prepare('SELECT id, name FROM teachers WHERE token_hash = ?'),
+    // Walks the seq index from the cursor and stops at the limit: the unary + keeps SQLite from planning by scope
+    // instead, which read every class record on the server and sorted them on every page, however few were new.
     pull: rdb.prepare(
-      `SELECT seq, tbl, id, fields, meta FROM records WHERE seq > ? AND (scope = ? OR (scope = '' AND class_id IN
+      `SELECT seq, tbl, id, fields, meta FROM records WHERE seq > ? AND (+scope = ? OR (+scope = '' AND +class_id IN
        (SELECT class_id FROM class_members WHERE teacher_id = ?))) ORDER BY seq LIMIT ?`,
     ),
     history: rdb.prepare(
@@ -57,8 +59,11 @@ export function openSqliteStore(dataDir: string): Store {
     setClientHigh: db.prepare(
       'INSERT INTO clients (teacher_id, client_id, high) VALUES (?, ?, ?) ON CONFLICT (teacher_id, client_id) DO UPDATE SET high = excluded.high',
     ),
-    loadRecord: db.prepare('SELECT scope, tbl, id, class_id, fields, meta FROM records WHERE scope = ? AND tbl = ? AND id = ?'),
-    members: db.prepare('SELECT teacher_id, role FROM class_members WHERE class_id = ?'),
+    // Batched reads take their keys as one JSON array, so one prepared statement serves a batch of any size.
+    loadRecords: db.prepare(
+      'SELECT scope, tbl, id, class_id, fields, meta FROM records WHERE scope = ? AND tbl = ? AND id IN (SELECT value FROM json_each(?))',
+    ),
+    members: db.prepare('SELECT class_id, teacher_id, role FROM class_members WHERE class_id IN (SELECT value FROM json_each(?))'),
     claim: db.prepare("INSERT INTO class_members (class_id, teacher_id, role) VALUES (?, ?, 'owner') ON CONFLICT DO NOTHING"),
     owner: db.prepare("SELECT teacher_id FROM class_members WHERE class_id = ? AND role = 'owner'"),
     share: db.prepare("INSERT INTO class_members (class_id, teacher_id, role) VALUES (?, ?, 'co-teacher') ON CONFLICT DO NOTHING"),
@@ -87,18 +92,27 @@ export function openSqliteStore(dataDir: string): Store {
       stmt.setClientHigh.run(teacherId, clientId, high);
     },
     loadRecords: async (keys) => {
-      const out: StoredRecord[] = [];
+      // One query per (scope, table) in the batch, usually one or two, rather than one per record.
+      const groups = new Map<string, { scope: string; table: string; ids: string[] }>();
       for (const k of keys) {
-        const r = stmt.loadRecord.get(k.scope, k.table, k.id) as Row | undefined;
-        if (r) out.push(toStored(r));
+        const g = `${k.scope}\u0000${k.table}`;
+        const group = groups.get(g);
+        if (group) group.ids.push(k.id);
+        else groups.set(g, { scope: k.scope, table: k.table, ids: [k.id] });
+      }
+      const out: StoredRecord[] = [];
+      for (const g of groups.values()) {
+        for (const r of stmt.loadRecords.all(g.scope, g.table, JSON.stringify(g.ids)) as Row[]) out.push(toStored(r));
       }
       return out;
     },
     classMembers: async (classIds) => {
       const out = new Map<string, Map<string, ClassRole>>();
-      for (const c of classIds) {
-        const rows = stmt.members.all(c) as Array<{ teacher_id: string; role: ClassRole }>;
-        if (rows.length > 0) out.set(c, new Map(rows.map((r) => [r.teacher_id, r.role])));
+      if (classIds.length === 0) return out;
+      for (const r of stmt.members.all(JSON.stringify(classIds)) as Array<{ class_id: string; teacher_id: string; role: ClassRole }>) {
+        const m = out.get(r.class_id) ?? new Map<string, ClassRole>();
+        m.set(r.teacher_id, r.role);
+        out.set(r.class_id, m);
       }
       return out;
     },

@@ -273,12 +273,13 @@ export class SyncEngine {
    * this client, and every coalesced entry is at or below its change's n, so nothing is skipped that was not sent.
    * Private notes are dropped here too (the write path already keeps them out; this is the last gate).
    */
-  private async nextBatch(limit: number): Promise<Batch | null> {
+  private async nextBatch(limit: number, after?: number): Promise<Batch | null> {
     const db = this.repo.db;
     // One read transaction: the entries and the notes they touch, as they stand together.
     const [entries, notes] = await db.transaction('r', db.outbox, db.notes, async () => {
-      // The table's own order is its primary key, seq: the oldest changes first.
-      const list = (await db.outbox.limit(limit).toArray()) as (OutboxEntry & { seq: number })[];
+      // The table's own order is its primary key, seq: the oldest changes first (after `after`, when reading ahead).
+      const from = after === undefined ? db.outbox.toCollection() : db.outbox.where('seq').above(after);
+      const list = (await from.limit(limit).toArray()) as (OutboxEntry & { seq: number })[];
       const noteIds = [...new Set(list.filter((e) => e.table === 'notes').map((e) => e.id))];
       return [list, noteIds.length ? await db.notes.bulkGet(noteIds) : []] as const;
     });
@@ -315,9 +316,16 @@ export class SyncEngine {
     const db = this.repo.db;
     let limit = this.pushBatch;
     let pushed = 0;
+    let ahead: Promise<Batch | null> | undefined;
+    /** The delete of an acknowledged batch, left running while the next one is sent (see below). */
+    let deleting: Promise<unknown> | undefined;
     for (;;) {
-      const batch = await this.nextBatch(limit);
-      if (!batch) return pushed;
+      const batch = await (ahead ?? this.nextBatch(limit));
+      ahead = undefined;
+      if (!batch) {
+        await deleting;
+        return pushed;
+      }
       if (batch.changes.length === 0) {
         // Only private entries: nothing to send, and nothing to keep.
         await db.outbox.bulkDelete(batch.seqs);
@@ -325,9 +333,14 @@ export class SyncEngine {
       }
       const head: Omit<PushRequest, 'changes'> = { clientId, schema: CLIENT_SCHEMA };
       const body = `${JSON.stringify(head).slice(0, -1)},"changes":[${batch.json.join(',')}]}`;
+      const sent = this.request<PushResponse>(base, token, '/push', body);
+      // Read the entries after this batch while the server works; used only if the whole batch is acknowledged
+      // (then the outbox front is exactly there), never sent before that answer.
+      const next = this.nextBatch(limit, batch.lastSeq);
+      next.catch(() => undefined);
       let res: PushResponse;
       try {
-        res = await this.request<PushResponse>(base, token, '/push', body);
+        res = await sent;
       } catch (e) {
         if (e instanceof SyncError && e.kind === 'too-large' && batch.changes.length > 1) {
           limit = Math.max(1, Math.floor(batch.changes.length / 2));
@@ -335,6 +348,8 @@ export class SyncEngine {
         }
         throw e;
       }
+      await deleting;
+      deleting = undefined;
       if (typeof res?.ackedThrough !== 'number') throw new SyncError('not-circulate', MESSAGES.notCirculate);
       const maxSent = batch.changes[batch.changes.length - 1]!.n;
       let upTo = res.ackedThrough >= maxSent ? batch.lastSeq : res.ackedThrough;
@@ -347,22 +362,41 @@ export class SyncEngine {
         throw new SyncError('server', MESSAGES.server);
       }
       // Reads start at the front of the outbox, so every entry at or below upTo was in this batch: one range delete.
-      await db.transaction('rw', db.outbox, () => db.outbox.where('seq').belowOrEqual(upTo).delete());
+      const deleted = db.transaction('rw', db.outbox, () => db.outbox.where('seq').belowOrEqual(upTo).delete());
       pushed += batch.changes.filter((c) => c.n <= upTo).length;
+      if (upTo === batch.lastSeq) {
+        // Everything sent is on the server: the next batch (read ahead, after this one) goes out while the delete
+        // runs. Should the delete fail or the tab close first, those entries are sent again and the server skips them.
+        ahead = next;
+        deleting = deleted;
+        deleted.catch(() => undefined);
+      } else {
+        // A partial ack: the next read starts at the outbox front, so it must see the delete done.
+        await deleted;
+      }
     }
   }
 
   // ---- pull ----
 
   private async pull(base: string, token: string, from: string | undefined): Promise<number> {
-    let cursor = from;
-    let pulled = 0;
-    for (;;) {
+    const fetchPage = (after: string | undefined) => {
       const query = new URLSearchParams({ limit: String(this.pullLimit) });
-      if (cursor !== undefined) query.set('after', cursor);
-      const page = await this.request<PullResponse>(base, token, `/pull?${query.toString()}`);
+      if (after !== undefined) query.set('after', after);
+      return this.request<PullResponse>(base, token, `/pull?${query.toString()}`);
+    };
+    let pulled = 0;
+    let next = fetchPage(from);
+    for (;;) {
+      const page = await next;
       if (!Array.isArray(page?.records) || typeof page.cursor !== 'string' || typeof page.more !== 'boolean') {
         throw new SyncError('not-circulate', MESSAGES.notCirculate);
+      }
+      // Ask for the next page while this one is written, so the server's work and the transfer overlap the local
+      // writes. Should this page fail to apply, the early answer is dropped and the stored cursor stays put.
+      if (page.more) {
+        next = fetchPage(page.cursor);
+        next.catch(() => undefined);
       }
       const changes: RemoteChange[] = page.records.map((r) => ({ table: r.table, id: r.id, fields: r.fields, meta: r.meta }));
       // The page and its cursor land together: an interrupted pull resumes from the last whole page. The last page
@@ -370,7 +404,6 @@ export class SyncEngine {
       const local = [{ key: KEYS.cursor, value: page.cursor }, ...(page.more ? [] : [{ key: KEYS.lastSyncAt, value: this.now() }])];
       await this.repo.applyRemote(changes, local);
       pulled += changes.length;
-      cursor = page.cursor;
       if (!page.more) return pulled;
     }
   }

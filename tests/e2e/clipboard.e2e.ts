@@ -32,13 +32,13 @@ test('marks and a note made offline are all there after a reload', async ({ page
   await expect(page.getByRole('columnheader', { name: new RegExp(`${ORDER}.*1 need support`) })).toBeVisible();
 
   await page.getByRole('button', { name: 'Note for Bao Nguyen' }).click();
-  await page.getByLabel('Note').fill('Retells the whole day; ask for one small moment');
+  await page.getByLabel('Note', { exact: true }).fill('Retells the whole day; ask for one small moment');
   await page.getByRole('button', { name: 'Independent writing' }).click();
   await expect(page.getByRole('button', { name: 'Independent writing' })).toHaveAttribute('aria-pressed', 'true');
-  await page.getByLabel('Note').blur();
+  await page.getByLabel('Note', { exact: true }).blur();
 
   await page.reload();
-  await expect(page.getByLabel('Note')).toHaveValue('Retells the whole day; ask for one small moment');
+  await expect(page.getByLabel('Note', { exact: true })).toHaveValue('Retells the whole day; ask for one small moment');
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(cell(page, 'Ana Lopez', LEAD)).toHaveAccessibleName(`Ana Lopez, ${LEAD}: secure`);
   await expect(cell(page, 'Bao Nguyen', ORDER)).toHaveAccessibleName(`Bao Nguyen, ${ORDER}: needs support`);
@@ -55,14 +55,14 @@ test('marks and a note made offline are all there after a reload', async ({ page
 test('a note typed and the tab closed mid-word is there on reopening', async ({ page, context }) => {
   await classWithPiece(page);
   await page.getByRole('button', { name: 'Note for Ana Lopez' }).click();
-  const note = page.getByLabel('Note');
+  const note = page.getByLabel('Note', { exact: true });
   await note.pressSequentially('Adds dialogue but no tags; try sai');
   const url = page.url();
   await page.close();
 
   const again = await context.newPage();
   await again.goto(url);
-  await expect(again.getByLabel('Note')).toHaveValue('Adds dialogue but no tags; try sai');
+  await expect(again.getByLabel('Note', { exact: true })).toHaveValue('Adds dialogue but no tags; try sai');
   await again.goto('/clipboard');
   await again.getByRole('link', { name: 'Ana Lopez' }).click();
   await expect(again.getByRole('list', { name: 'Timeline' })).toContainText('Adds dialogue but no tags; try sai');
@@ -71,7 +71,7 @@ test('a note typed and the tab closed mid-word is there on reopening', async ({ 
 test('a photo of the page is attached, scaled to at most 1600 px, and kept private on request', async ({ page }) => {
   await classWithPiece(page);
   await page.getByRole('button', { name: 'Note for Cara Diaz' }).click();
-  await page.getByLabel('Note').fill('Page photo');
+  await page.getByLabel('Note', { exact: true }).fill('Page photo');
   const png = await page.evaluate(async () => {
     const c = new OffscreenCanvas(2400, 1800);
     const ctx = c.getContext('2d')!;
@@ -100,7 +100,7 @@ test('the grid, a note and the student page have no serious accessibility proble
   await cell(page, 'Bao Nguyen', LEAD).click();
   await noSeriousViolations(page);
   await page.getByRole('button', { name: 'Note for Ana Lopez' }).click();
-  await page.getByLabel('Note').fill('Strong lead');
+  await page.getByLabel('Note', { exact: true }).fill('Strong lead');
   await noSeriousViolations(page);
   await page.getByRole('link', { name: 'All about Ana Lopez' }).click();
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Strong lead');

@@ -11,7 +11,7 @@ import { nextValue, saveTap, tapTime, undoTap, valueText } from './markActions';
 import { SeenLegend } from './SeenLegend';
 import { useUndoToast } from './toast';
 import { useNow } from './useNow';
-import { useGridData } from './useGridData';
+import { useGridData, useLastSeen } from './useGridData';
 
 interface Props {
   classId: string;
@@ -150,7 +150,6 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
           </thead>
           <tbody>
             {data.students.map((s) => {
-              const seenAt = data.seen.get(s.id);
               const t = data.byStudent.get(s.id);
               return (
                 <GridRow
@@ -159,7 +158,7 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
                   objectives={objectives}
                   values={objectives.map((o) => valueOf(cellKey(s.id, o.id)) ?? '').join(',')}
                   lensObjectiveId={lensObjectiveId}
-                  days={seenAt === undefined ? null : daysSince(seenAt, now)}
+                  now={now}
                   needs={t?.x ?? 0}
                   secure={t?.check ?? 0}
                   onTap={onTap}
@@ -180,26 +179,28 @@ interface RowProps {
   /** The row's cell values joined with commas, so an unchanged row compares equal and skips rendering. */
   values: string;
   lensObjectiveId: string | null;
-  days: number | null;
+  now: number;
   needs: number;
   secure: number;
   onTap: (s: Student, o: Objective) => void;
   onNote: ((studentId: string) => void) | undefined;
 }
 
-const GridRow = memo(function GridRow({ student: s, objectives, values, lensObjectiveId, days, needs, secure, onTap, onNote }: RowProps) {
+const GridRow = memo(function GridRow({ student: s, objectives, values, lensObjectiveId, now, needs, secure, onTap, onNote }: RowProps) {
   const name = displayName(s);
+  const seenAt = useLastSeen(s.id);
+  const days = seenAt == null ? null : daysSince(seenAt, now);
   const vals = values.split(',');
   return (
     <tr>
-      <th scope="row" className={`clip-name seen-${seenBand(days)}`}>
+      <th scope="row" className={`clip-name${seenAt === undefined ? '' : ` seen-${seenBand(days)}`}`} data-seen={seenAt === undefined ? 'loading' : 'known'}>
         <div className="clip-name-row">
           <div className="clip-name-text">
             <Link to={`/clipboard/student/${s.id}`} className="clip-name-link">
               {name}
             </Link>
             <span className="clip-sub">
-              {seenText(days)} ·{' '}
+              {seenAt === undefined ? '' : seenText(days)} ·{' '}
               <span aria-hidden="true">
                 {needs} X {secure} ✓
               </span>

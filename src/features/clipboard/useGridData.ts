@@ -1,4 +1,5 @@
-// The grid's live data, in three queries so a tap re-reads only the piece's tap keys and that student's last-seen.
+// The grid's live data: students and objectives, and the piece's cell states (re-read from tap keys on each tap).
+// Each row reads its own student's last-seen (useLastSeen), so a tap re-reads only that one student's.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Objective, Student } from '../../db/types';
@@ -12,7 +13,6 @@ export interface GridData {
   latest: Map<string, MarkLike>;
   byObjective: Map<string, Tally>;
   byStudent: Map<string, Tally>;
-  seen: Map<string, number>;
 }
 
 export function useGridData(classId: string, pieceId: string): GridData | undefined {
@@ -25,8 +25,6 @@ export function useGridData(classId: string, pieceId: string): GridData | undefi
     [db, classId, pieceId],
   );
   const latest = useLiveQuery(() => pieceLatest(db, pieceId), [db, pieceId]);
-  const studentKey = base?.students.map((s) => s.id).join(',');
-  const seen = useLiveQuery(async () => (studentKey === undefined ? undefined : lastSeen(db, studentKey ? studentKey.split(',') : [])), [db, studentKey]);
   const objectives = base?.objectives;
   const derived = useMemo(() => {
     if (!latest || !objectives) return undefined;
@@ -34,6 +32,12 @@ export function useGridData(classId: string, pieceId: string): GridData | undefi
     const live = new Set(objectives.map((o) => o.id));
     return { latest, ...countMarks([...latest.values()].filter((m) => live.has(m.objectiveId))) };
   }, [latest, objectives]);
-  if (!base || !derived || !seen) return undefined;
-  return { ...base, ...derived, seen };
+  if (!base || !derived) return undefined;
+  return { ...base, ...derived };
+}
+
+/** When one student was last observed: undefined while loading, null if never. */
+export function useLastSeen(studentId: string): number | null | undefined {
+  const { db } = useClipboardData();
+  return useLiveQuery(async () => (await lastSeen(db, [studentId])).get(studentId) ?? null, [db, studentId]);
 }

@@ -46,7 +46,7 @@ describe('checklist grid', { timeout: 30_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Bao Nguyen, Has an inviting beginning: not marked' }));
     await user.click(await screen.findByRole('button', { name: 'Bao Nguyen, Has an inviting beginning: needs support' }));
     const toast = await screen.findByRole('status');
-    expect(toast).toHaveTextContent('Bao Nguyen, Has an inviting beginning: secure');
+    await waitFor(() => expect(toast).toHaveTextContent('Bao Nguyen, Has an inviting beginning: secure'));
     await user.click(within(toast).getByRole('button', { name: 'Undo' }));
     await screen.findByRole('button', { name: 'Bao Nguyen, Has an inviting beginning: needs support' });
     await waitFor(async () => expect((await liveMarks()).map((m) => m.value)).toEqual(['x']));
@@ -70,13 +70,14 @@ describe('checklist grid', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getByRole('columnheader', { name: /Adds relevant details/ })).toHaveTextContent('0 need support'));
     const bao = screen.getByRole('rowheader', { name: /Bao Nguyen/ });
     await waitFor(() => expect(bao).toHaveTextContent('1 need support, 1 secure'));
-    expect(bao).toHaveTextContent('seen today');
+    await waitFor(() => expect(bao).toHaveTextContent('seen today'));
   });
 
   it('says who has never been observed', async () => {
     const s = await seedClass();
     renderGrid(s.classId, s.pieceId);
-    expect(await screen.findByRole('rowheader', { name: /Ana Lopez/ })).toHaveTextContent('not observed yet');
+    const ana = await screen.findByRole('rowheader', { name: /Ana Lopez/ });
+    await waitFor(() => expect(ana).toHaveTextContent('not observed yet'));
     expect(screen.getByRole('list', { name: 'Shading by days since last observed' })).toHaveTextContent('Not seen for a week or more');
   });
 });
