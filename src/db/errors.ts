@@ -29,3 +29,13 @@ export function onStorageError(fn: Listener): () => void {
 export function reportStorageError(error: Error): void {
   for (const fn of listeners) fn(error);
 }
+
+/** Rethrows a storage error, turning a full disk into StorageFullError and telling the UI first. */
+export function surfaceQuota(e: unknown): never {
+  if (isQuotaError(e)) {
+    const err = new StorageFullError(e);
+    reportStorageError(err);
+    throw err;
+  }
+  throw e;
+}

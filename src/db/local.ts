@@ -2,23 +2,14 @@
 // Features read and write them here rather than touching the `local` table themselves.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from './db';
-import { isQuotaError, reportStorageError, StorageFullError } from './errors';
+import { surfaceQuota } from './errors';
 
 export async function getLocal<T>(key: string): Promise<T | undefined> {
   return (await db.local.get(key))?.value as T | undefined;
 }
 
 export async function setLocal<T>(key: string, value: T): Promise<void> {
-  try {
-    await db.local.put({ key, value });
-  } catch (e) {
-    if (isQuotaError(e)) {
-      const err = new StorageFullError(e);
-      reportStorageError(err);
-      throw err;
-    }
-    throw e;
-  }
+  await db.local.put({ key, value }).catch(surfaceQuota);
 }
 
 export async function deleteLocal(key: string): Promise<void> {

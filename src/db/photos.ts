@@ -4,7 +4,7 @@
 import { newId } from '../domain/ids';
 import { fitWithin, MAX_PHOTO_SIDE } from '../domain/imageScale';
 import { db as appDb } from './db';
-import { isQuotaError, reportStorageError, StorageFullError } from './errors';
+import { surfaceQuota } from './errors';
 import type { CirculateDb } from './schema';
 import type { Photo } from './types';
 
@@ -38,16 +38,7 @@ async function scaled(blob: Blob, max: number): Promise<{ blob: Blob; width: num
 export async function savePhoto(noteId: string, blob: Blob, db: CirculateDb = appDb): Promise<string> {
   const image = await scaled(blob, MAX_PHOTO_SIDE);
   const photo: Photo = { id: newId(), noteId, ...image };
-  try {
-    await db.photos.put(photo);
-  } catch (e) {
-    if (isQuotaError(e)) {
-      const err = new StorageFullError(e);
-      reportStorageError(err);
-      throw err;
-    }
-    throw e;
-  }
+  await db.photos.put(photo).catch(surfaceQuota);
   return photo.id;
 }
 
