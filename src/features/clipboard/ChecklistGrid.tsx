@@ -11,7 +11,7 @@ import { nextValue, saveTap, tapTime, undoTap, valueText } from './markActions';
 import { SeenLegend } from './SeenLegend';
 import { useUndoToast } from './toast';
 import { useNow } from './useNow';
-import { useGridData, useLastSeen } from './useGridData';
+import { useClassLastSeen, useGridData } from './useGridData';
 
 interface Props {
   classId: string;
@@ -39,6 +39,7 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
   const [pending, setPending] = useState<Map<string, Pending>>(() => new Map());
   const [error, setError] = useState<string | null>(null);
   const now = useNow();
+  const seen = useClassLastSeen(classId);
 
   const objectives = useMemo(() => {
     if (!data) return [];
@@ -159,6 +160,7 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
                   values={objectives.map((o) => valueOf(cellKey(s.id, o.id)) ?? '').join(',')}
                   lensObjectiveId={lensObjectiveId}
                   now={now}
+                  seenAt={seen ? (seen.get(s.id) ?? null) : undefined}
                   needs={t?.x ?? 0}
                   secure={t?.check ?? 0}
                   onTap={onTap}
@@ -180,15 +182,16 @@ interface RowProps {
   values: string;
   lensObjectiveId: string | null;
   now: number;
+  /** When last observed: undefined while loading, null if never. */
+  seenAt: number | null | undefined;
   needs: number;
   secure: number;
   onTap: (s: Student, o: Objective) => void;
   onNote: ((studentId: string) => void) | undefined;
 }
 
-const GridRow = memo(function GridRow({ student: s, objectives, values, lensObjectiveId, now, needs, secure, onTap, onNote }: RowProps) {
+const GridRow = memo(function GridRow({ student: s, objectives, values, lensObjectiveId, now, seenAt, needs, secure, onTap, onNote }: RowProps) {
   const name = displayName(s);
-  const seenAt = useLastSeen(s.id);
   const days = seenAt == null ? null : daysSince(seenAt, now);
   const vals = values.split(',');
   return (

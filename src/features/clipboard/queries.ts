@@ -1,9 +1,10 @@
 // The clipboard's reads. Each uses an index ([pieceId+at], [studentId+at], classId...) so it stays fast with a
 // school year of taps and notes; deleted rows (tombstones, undone taps) are filtered out.
+import type { Table } from 'dexie';
 import type { CirculateDb } from '../../db/schema';
 import type { Conference, Goal, GoalCheck, GroupSession, Mark, Note, Objective, Piece, Student } from '../../db/types';
 import { sortStudents } from '../../db/hooks';
-import { latestMarks, parseTapId, type MarkLike } from '../../domain/marks';
+import { cellKey, latestMarks, parseTapId, type MarkLike } from '../../domain/marks';
 
 const LOW = -Infinity;
 const HIGH = Infinity;
@@ -43,44 +44,79 @@ export async function pieceMarks(db: CirculateDb, pieceId: string): Promise<Mark
  * learn whether any was undone (a tombstone), stepping back past undone taps. Ids of another form are read in full.
  */
 export async function pieceLatest(db: CirculateDb, pieceId: string): Promise<Map<string, MarkLike>> {
-  const ids = (await db.marks.where('[pieceId+at]').between([pieceId, LOW], [pieceId, HIGH]).primaryKeys()) as string[];
-  const taps: MarkLike[] = [];
-  const other: string[] = [];
-  for (const id of ids) {
-    const t = parseTapId(id);
-    if (t) taps.push(t);
-    else other.push(id);
-  }
-  if (other.length) for (const r of await db.marks.bulkGet(other)) if (r && !r.deleted) taps.push(r);
-  const checked = new Set<string>(other);
-  const dead = new Set<string>();
-  for (;;) {
-    const latest = latestMarks(dead.size ? taps.filter((t) => !dead.has(t.id!)) : taps);
-    const unchecked = [...latest.values()].map((m) => m.id!).filter((id) => !checked.has(id));
-    if (unchecked.length === 0) return latest;
-    const rows = await db.marks.bulkGet(unchecked);
-    rows.forEach((r, i) => {
-      const id = unchecked[i]!;
-      checked.add(id);
-      if (!r || r.deleted) dead.add(id);
-    });
-  }
+  return db.transaction('r', db.marks, async () => {
+    const ids = (await db.marks.where('[pieceId+at]').between([pieceId, LOW], [pieceId, HIGH]).primaryKeys()) as string[];
+    const taps: MarkLike[] = [];
+    const other: string[] = [];
+    for (const id of ids) {
+      const t = parseTapId(id);
+      if (t) taps.push(t);
+      else other.push(id);
+    }
+    if (other.length) for (const r of await db.marks.bulkGet(other)) if (r && !r.deleted) taps.push(r);
+    const byCell = new Map<string, MarkLike[]>();
+    for (const t of taps) {
+      const k = cellKey(t.studentId, t.objectiveId);
+      const list = byCell.get(k);
+      if (list) list.push(t);
+      else byCell.set(k, [t]);
+    }
+    const latest = latestMarks(taps);
+    const checked = new Set<string>(other);
+    const dead = new Set<string>();
+    let unchecked = [...latest.values()].map((m) => m.id!).filter((id) => !checked.has(id));
+    // Only a cell whose latest tap was undone is worked out again, from that cell's own taps.
+    while (unchecked.length) {
+      const rows = await db.marks.bulkGet(unchecked);
+      const redo: string[] = [];
+      rows.forEach((r, i) => {
+        const id = unchecked[i]!;
+        checked.add(id);
+        if (!r || r.deleted) {
+          dead.add(id);
+          const t = parseTapId(id);
+          if (t) redo.push(cellKey(t.studentId, t.objectiveId));
+        }
+      });
+      for (const k of redo) {
+        const next = latestMarks(byCell.get(k)!.filter((t) => !dead.has(t.id!))).get(k);
+        if (next) latest.set(k, next);
+        else latest.delete(k);
+      }
+      unchecked = redo.map((k) => latest.get(k)?.id).filter((id): id is string => id !== undefined && !checked.has(id));
+    }
+    return latest;
+  });
 }
 
-/** When each student was last observed: their latest tap, note or conference (one indexed look-up each). */
+type Timed = { id: string; at: number; deleted: boolean };
+
+/**
+ * When each student was last observed: their latest live tap, note or conference. One read transaction for all
+ * students; per table it reads only the newest primary key of each student's [studentId+at] range (no row), then
+ * those rows in one bulkGet to rule out tombstones; only a student whose newest row was deleted is walked back.
+ */
 export async function lastSeen(db: CirculateDb, studentIds: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  await Promise.all(
-    studentIds.map(async (sid) => {
-      const range = [[sid, LOW], [sid, HIGH]] as const;
-      const found = await Promise.all([
-        db.marks.where('[studentId+at]').between(...range).reverse().filter((r) => !r.deleted).first(),
-        db.notes.where('[studentId+at]').between(...range).reverse().filter((r) => !r.deleted).first(),
-        db.conferences.where('[studentId+at]').between(...range).reverse().filter((r) => !r.deleted).first(),
-      ]);
-      const at = Math.max(...found.map((r) => r?.at ?? -Infinity));
-      if (at > -Infinity) out.set(sid, at);
-    }),
+  const tables = [db.marks, db.notes, db.conferences] as unknown as Table<Timed, string>[];
+  await db.transaction('r', tables, () =>
+    Promise.all(
+      tables.map(async (table) => {
+        const range = (sid: string) => table.where('[studentId+at]').between([sid, LOW], [sid, HIGH]).reverse();
+        const newest = await Promise.all(studentIds.map(async (sid) => ((await range(sid).limit(1).primaryKeys()) as string[])[0]));
+        const rows = await table.bulkGet(newest.filter((id): id is string => id !== undefined));
+        const byId = new Map(rows.filter((r): r is Timed => r !== undefined).map((r) => [r.id, r]));
+        await Promise.all(
+          studentIds.map(async (sid, i) => {
+            const id = newest[i];
+            if (id === undefined) return;
+            let row = byId.get(id);
+            if (!row || row.deleted) row = await range(sid).filter((r) => !r.deleted).first();
+            if (row) out.set(sid, Math.max(out.get(sid) ?? -Infinity, row.at));
+          }),
+        );
+      }),
+    ),
   );
   return out;
 }

@@ -1,5 +1,5 @@
 // The grid's live data: students and objectives, and the piece's cell states (re-read from tap keys on each tap).
-// Each row reads its own student's last-seen (useLastSeen), so a tap re-reads only that one student's.
+// The class's last-seen times are one query (one read transaction) for the whole grid, not one per row.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Objective, Student } from '../../db/types';
@@ -36,8 +36,9 @@ export function useGridData(classId: string, pieceId: string): GridData | undefi
   return { ...base, ...derived };
 }
 
-/** When one student was last observed: undefined while loading, null if never. */
-export function useLastSeen(studentId: string): number | null | undefined {
+/** When each of a class's students was last observed (absent if never); undefined while loading. Keyed by the class
+ * rather than the grid's student list, so it starts alongside the grid's other reads instead of after them. */
+export function useClassLastSeen(classId: string): Map<string, number> | undefined {
   const { db } = useClipboardData();
-  return useLiveQuery(async () => (await lastSeen(db, [studentId])).get(studentId) ?? null, [db, studentId]);
+  return useLiveQuery(async () => lastSeen(db, (await classStudents(db, classId)).map((s) => s.id)), [db, classId]);
 }

@@ -5,6 +5,7 @@ import { Repo } from '../../../src/db/repo';
 import { createDb, type CirculateDb } from '../../../src/db/schema';
 import { formatStamp } from '../../../src/domain/hlc';
 import { newId } from '../../../src/domain/ids';
+import type { MarkValue } from '../../../src/db/types';
 
 const dbs: CirculateDb[] = [];
 afterEach(async () => {
@@ -18,7 +19,7 @@ function repo(): Repo {
 }
 
 const old = { t: formatStamp(1_000, 0, 'other'), by: 'Other' };
-const mark = (id: string, value: string, meta = old) => ({
+const mark = (id: string, value: MarkValue, meta = old) => ({
   table: 'marks' as const,
   id,
   fields: { classId: 'c1', pieceId: 'p1', studentId: 's1', objectiveId: 'o1', value, at: 1, deleted: false },
@@ -37,26 +38,26 @@ describe('applyRemote', () => {
     const ids = Array.from({ length: 10 + others }, (_, i) => newId(base + i));
     const pageIds = ids.filter((_, i) => i % Math.max(1, Math.floor(ids.length / 10)) === 0).slice(0, 10);
     const otherIds = ids.filter((id) => !pageIds.includes(id));
-    await r.applyRemote(otherIds.map((id) => mark(id, 'other')));
+    await r.applyRemote(otherIds.map((id) => mark(id, 'x')));
     // Two of the page's records exist here already; one was edited here after the remote stamp.
     const [kept, edited] = pageIds;
-    await r.applyRemote([mark(kept!, 'before'), mark(edited!, 'before')]);
-    await r.update('marks', edited!, { value: 'local edit' });
+    await r.applyRemote([mark(kept!, 'x'), mark(edited!, 'x')]);
+    await r.update('marks', edited!, { value: null });
 
-    const written = await r.applyRemote(pageIds.map((id) => mark(id, 'remote', { t: formatStamp(2_000, 0, 'other'), by: 'Other' })));
+    const written = await r.applyRemote(pageIds.map((id) => mark(id, 'check', { t: formatStamp(2_000, 0, 'other'), by: 'Other' })));
 
     expect(written).toBe(pageIds.length);
     expect(await r.db.marks.count()).toBe(ids.length);
-    expect((await r.db.marks.get(kept!))?.value).toBe('remote');
-    expect((await r.db.marks.get(edited!))?.value).toBe('local edit');
-    for (const id of otherIds) expect((await r.db.marks.get(id))?.value).toBe('other');
-    for (const id of pageIds.slice(2)) expect((await r.db.marks.get(id))?.value).toBe('remote');
+    expect((await r.db.marks.get(kept!))?.value).toBe('check');
+    expect((await r.db.marks.get(edited!))?.value).toBeNull();
+    for (const id of otherIds) expect((await r.db.marks.get(id))?.value).toBe('x');
+    for (const id of pageIds.slice(2)) expect((await r.db.marks.get(id))?.value).toBe('check');
   });
 
   it('merges several changes to one record within a page', async () => {
     const r = repo();
     const id = newId();
-    await r.applyRemote([mark(id, 'first', { t: formatStamp(3_000, 0, 'x'), by: 'X' }), mark(id, 'older', { t: formatStamp(2_000, 0, 'x'), by: 'X' })]);
-    expect((await r.db.marks.get(id))?.value).toBe('first');
+    await r.applyRemote([mark(id, 'check', { t: formatStamp(3_000, 0, 'x'), by: 'X' }), mark(id, 'x', { t: formatStamp(2_000, 0, 'x'), by: 'X' })]);
+    expect((await r.db.marks.get(id))?.value).toBe('check');
   });
 });
