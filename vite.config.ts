@@ -48,6 +48,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/setup.ts'],
+          // Component tests wait on IndexedDB and React; a loaded CI machine can be several times slower than a laptop.
+          testTimeout: 20_000,
         },
       },
       {

@@ -1,10 +1,10 @@
 // A device's data door: the one write path and remote-apply for one database. The app uses the default Repo
 // (src/db/write.ts); tests and the sync simulation make several, one per simulated device.
 
-import { Dexie, RangeSet, type ObservabilitySet } from 'dexie';
+import { Dexie, RangeSet, type ObservabilitySet, type Table } from 'dexie';
 import { newId } from '../domain/ids';
 import { maxStamp, mergeStamped, newerFields, type FieldMeta, type Stamped } from '../domain/merge';
-import { isQuotaError, reportStorageError, StorageFullError } from './errors';
+import { surfaceQuota } from './errors';
 import type { CirculateDb } from './schema';
 import { Session } from './session';
 import { afterFirstWrite } from './storage';
@@ -64,13 +64,37 @@ function request<T>(req: IDBRequest): Promise<T> {
   });
 }
 
-function surfaceQuota(e: unknown): never {
-  if (isQuotaError(e)) {
-    const err = new StorageFullError(e);
-    reportStorageError(err);
-    throw err;
+
+/**
+ * The current rows for these changes' ids, in order. Ids are time-ordered, so a pulled page's ids mostly span a
+ * narrow key range: listing which keys exist there (one request) spares a read per record that is new here, as most
+ * are on a first sync. Only ids proven absent skip the read; a range holding many other records falls back to
+ * reading every id. A Dexie promise chain, so it keeps the caller's transaction.
+ */
+function currentRows(t: Table<Row, string>, list: readonly RemoteChange[]): PromiseLike<(Row | undefined)[]> {
+  const ids = list.map((c) => c.id);
+  let lo = ids[0]!;
+  let hi = lo;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
   }
-  throw e;
+  const cap = ids.length * 4;
+  return t
+    .where(':id')
+    .between(lo, hi, true, true)
+    .limit(cap)
+    .primaryKeys()
+    .then((present) => {
+      const have = present.length < cap ? new Set(present as string[]) : undefined;
+      const toRead = have ? ids.filter((id) => have.has(id)) : ids;
+      return toRead.length ? t.bulkGet(toRead) : [];
+    })
+    .then((found) => {
+      const byId = new Map<string, Row>();
+      for (const row of found) if (row) byId.set(row.id, row);
+      return ids.map((id) => byId.get(id));
+    });
 }
 
 /** Changes grouped by table (tables this version does not know are left out), in their order within each table. */
@@ -260,35 +284,7 @@ export class Repo {
       await this.db.transaction('rw', [...[...byTable.keys()].map((t) => this.db.table(t)), this.db.local], async () => {
         for (const [table, list] of byTable) {
           const t = this.db.table<Row, string>(table);
-          const ids = list.map((c) => c.id);
-          // Ids are time-ordered, so a pulled page's ids mostly span a narrow key range: listing which keys exist
-          // there (one request) spares a read per record that is new here, as most are on a first sync. Only ids
-          // proven absent skip the read; a range holding many other records falls back to reading every id.
-          let lo = ids[0]!;
-          let hi = lo;
-          for (const id of ids) {
-            if (id < lo) lo = id;
-            if (id > hi) hi = id;
-          }
-          const cap = ids.length * 4;
-          const present = (await t.where(':id').between(lo, hi, true, true).limit(cap).primaryKeys()) as string[];
-          const have = present.length < cap ? new Set(present) : undefined;
-          const toRead = have ? ids.filter((id) => have.has(id)) : ids;
-          const found = toRead.length ? await t.bulkGet(toRead) : [];
-          const byId = new Map<string, Row>();
-          found.forEach((row) => row && byId.set(row.id, row));
-          const current = ids.map((id) => byId.get(id));
-          const merged = new Map<string, Row>();
-          list.forEach((c, i) => {
-            const base = merged.get(c.id) ?? current[i];
-            // A private note is this device's alone; nothing from elsewhere overwrites it.
-            if (table === 'notes' && base?.private === true) return;
-            const incoming: Stamped = { id: c.id, fields: c.fields, meta: c.meta };
-            const next = base ? mergeStamped(toStamped(base), incoming).merged : incoming;
-            merged.set(c.id, fromStamped(next));
-            const top = maxStamp(incoming);
-            if (top) this.session.observe(top);
-          });
+          const { merged } = this.mergeChanges(table, list, await currentRows(t, list), true);
           if (merged.size) await t.bulkPut([...merged.values()]);
           written += merged.size;
         }
@@ -313,28 +309,13 @@ export class Repo {
       await this.db.transaction('rw', [...[...byTable.keys()].map((t) => this.db.table(t)), this.db.outbox], async () => {
         for (const [table, list] of byTable) {
           const t = this.db.table<Row, string>(table);
-          const current = await t.bulkGet(list.map((c) => c.id));
-          const before = new Map<string, Row | undefined>();
-          const merged = new Map<string, Row>();
-          const won = new Map<string, Set<string>>();
-          list.forEach((c, i) => {
-            if (!before.has(c.id)) before.set(c.id, current[i]);
-            const base = merged.get(c.id) ?? current[i];
-            const incoming: Stamped = { id: c.id, fields: c.fields, meta: c.meta };
-            const fields = newerFields(base ? toStamped(base) : undefined, incoming);
-            if (fields.length === 0) return;
-            merged.set(c.id, fromStamped(base ? mergeStamped(toStamped(base), incoming).merged : incoming));
-            won.set(c.id, new Set([...(won.get(c.id) ?? []), ...fields]));
-            const top = maxStamp(incoming);
-            if (top) this.session.observe(top);
-          });
+          const { merged, won, before } = this.mergeChanges(table, list, await currentRows(t, list), false);
           if (merged.size === 0) continue;
           await t.bulkPut([...merged.values()]);
           const entries: OutboxEntry[] = [];
           for (const [id, row] of merged) {
             if (isPrivate(table, row)) continue;
-            const whole = isPrivate(table, before.get(id));
-            const names = whole ? Object.keys(fieldsOf(row)) : [...(won.get(id) ?? [])];
+            const names = isPrivate(table, before.get(id)) ? Object.keys(fieldsOf(row)) : [...(won.get(id) ?? [])];
             const fields: Record<string, unknown> = {};
             const meta: Record<string, FieldMeta> = {};
             for (const f of names) {
@@ -353,5 +334,31 @@ export class Repo {
       surfaceQuota(e);
     }
     return written;
+  }
+
+  /**
+   * Folds one table's incoming changes into its current rows by the per-field merge. Returns only the rows that
+   * changed (a pull that echoes this device's own writes rewrites nothing), the fields that won in each, and each
+   * row as it was. With `keepPrivate`, a note private on this device is left alone: it is this device's only.
+   */
+  private mergeChanges(table: TableName, list: readonly RemoteChange[], current: readonly (Row | undefined)[], keepPrivate: boolean) {
+    const before = new Map<string, Row | undefined>();
+    const merged = new Map<string, Row>();
+    const won = new Map<string, Set<string>>();
+    list.forEach((c, i) => {
+      if (!before.has(c.id)) before.set(c.id, current[i]);
+      const base = merged.get(c.id) ?? current[i];
+      if (keepPrivate && isPrivate(table, base)) return;
+      const incoming: Stamped = { id: c.id, fields: c.fields, meta: c.meta };
+      const top = maxStamp(incoming);
+      if (top) this.session.observe(top);
+      const fields = newerFields(base ? toStamped(base) : undefined, incoming);
+      if (fields.length === 0) return;
+      merged.set(c.id, fromStamped(base ? mergeStamped(toStamped(base), incoming).merged : incoming));
+      const set = won.get(c.id) ?? new Set<string>();
+      for (const f of fields) set.add(f);
+      won.set(c.id, set);
+    });
+    return { merged, won, before };
   }
 }

@@ -86,7 +86,7 @@ test('a photo of the page is attached, scaled to at most 1600 px, and kept priva
   const img = page.getByRole('img', { name: "Photo of Cara Diaz's page" });
   await expect(img).toBeVisible();
   expect(await img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight])).toEqual([1600, 1200]);
-  await page.getByLabel('Private: stays on this device (never synced)').check();
+  await page.getByLabel('Private: stays on this device (never synced)').click();
   await expect(page.getByLabel('Private: stays on this device (never synced)')).toBeChecked();
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('link', { name: 'Cara Diaz' }).click();

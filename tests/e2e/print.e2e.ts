@@ -115,7 +115,8 @@ test('notes print inside their labels on Letter and A4 sheets, from label 1 and 
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Print' }).click();
   await expect(page.getByRole('heading', { name: 'Print', level: 1 })).toBeVisible();
-  await page.getByRole('radio', { name: /Avery 5160/ }).check();
+  await page.getByRole('radio', { name: /Avery 5160/ }).click();
+  await expect(page.getByRole('radio', { name: /Avery 5160/ })).toBeChecked();
   await page.getByRole('radio', { name: 'Not printed yet' }).check();
   const letter = await labelCount(page);
   expect(letter.parts).toBeGreaterThan(1);
@@ -133,7 +134,8 @@ test('notes print inside their labels on Letter and A4 sheets, from label 1 and 
   expect(doc.pages).toHaveLength(1);
   expectNotesOnLabels(textByLabel(doc, LETTER_5160, 30), 17, letter.parts);
 
-  await page.getByRole('radio', { name: /Avery L7160/ }).check();
+  await page.getByRole('radio', { name: /Avery L7160/ }).click();
+  await expect(page.getByRole('radio', { name: /Avery L7160/ })).toBeChecked();
   await page.getByRole('combobox', { name: 'Start at label' }).selectOption('1');
   const a4 = await labelCount(page);
   doc = await printedPdf(page);

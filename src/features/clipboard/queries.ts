@@ -39,6 +39,28 @@ export async function pieceMarks(db: CirculateDb, pieceId: string): Promise<Mark
 }
 
 /**
+ * The rows for `wanted` tap ids (undefined where missing), where `ids` is the piece's [pieceId+at] index in order.
+ * A cell's latest tap is nearly always in the piece's last days, so the newest of them come in one range read (one
+ * request) when that range holds at most three rows per wanted tap; older stragglers are read one by one.
+ */
+async function readTaps(db: CirculateDb, pieceId: string, ids: readonly string[], wanted: readonly string[]): Promise<(Mark | undefined)[]> {
+  const want = new Set(wanted);
+  const positions: number[] = [];
+  ids.forEach((id, i) => want.has(id) && positions.push(i));
+  positions.reverse();
+  let cut = -1;
+  positions.forEach((p, k) => {
+    if (ids.length - p <= 3 * (k + 1)) cut = k;
+  });
+  const byId = new Map<string, Mark>();
+  const from = cut >= 0 ? parseTapId(ids[positions[cut]!]!) : null;
+  if (from) for (const r of await db.marks.where('[pieceId+at]').between([pieceId, from.at], [pieceId, HIGH]).toArray()) byId.set(r.id, r);
+  const rest = wanted.filter((id) => !byId.has(id));
+  if (rest.length) (await db.marks.bulkGet(rest)).forEach((r) => r && byId.set(r.id, r));
+  return wanted.map((id) => byId.get(id));
+}
+
+/**
  * The grid's state: the latest live tap per cell of a piece. It reads only the index's primary keys (a tap's id
  * carries its student, objective, value and time; see tapId), then whole rows only for the cells' latest taps, to
  * learn whether any was undone (a tombstone), stepping back past undone taps. Ids of another form are read in full.
@@ -67,7 +89,7 @@ export async function pieceLatest(db: CirculateDb, pieceId: string): Promise<Map
     let unchecked = [...latest.values()].map((m) => m.id!).filter((id) => !checked.has(id));
     // Only a cell whose latest tap was undone is worked out again, from that cell's own taps.
     while (unchecked.length) {
-      const rows = await db.marks.bulkGet(unchecked);
+      const rows = await readTaps(db, pieceId, ids, unchecked);
       const redo: string[] = [];
       rows.forEach((r, i) => {
         const id = unchecked[i]!;

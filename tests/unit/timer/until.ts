@@ -2,7 +2,7 @@
 // Each try runs inside act() first, so effects of a live-query update (such as the display's tick) have been flushed.
 import { act } from '@testing-library/react';
 
-export async function until(check: () => void, timeoutMs = 5000): Promise<void> {
+export async function until(check: () => void, timeoutMs = 15_000): Promise<void> {
   const start = performance.now();
   for (;;) {
     await act(async () => {});
