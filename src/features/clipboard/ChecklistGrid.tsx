@@ -10,7 +10,7 @@ import { useClipboardData } from './dataContext';
 import { nextValue, saveTap, tapTime, undoTap, valueText } from './markActions';
 import { SeenLegend } from './SeenLegend';
 import { useUndoToast } from './toast';
-import { useNow } from './useNow';
+import { useNow } from '../../ui/useNow';
 import { useClassLastSeen, useGridData } from './useGridData';
 
 interface Props {

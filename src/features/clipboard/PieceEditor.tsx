@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { update } from '../../db/write';
 import { GENRES } from '../../domain/objectiveLibrary';
-import { AutosaveInput } from './AutosaveInput';
+import { AutosaveInput } from '../../ui/AutosaveInput';
 import { useClipboardData } from './dataContext';
 import { LibraryPicker } from './LibraryPicker';
 import { addOwnObjective, moveObjective, removeObjective, restoreObjective, setPieceArchived } from './pieceActions';

@@ -5,7 +5,7 @@ import type { Student } from '../../db/types';
 import { daysSince, seenBand, seenText } from '../../domain/marks';
 import { newNote } from './noteActions';
 import { useCurrentPiece } from './usePieces';
-import { useNow } from './useNow';
+import { useNow } from '../../ui/useNow';
 
 export function StudentHeader({ student, seenAt }: { student: Student; seenAt: number | null }) {
   const navigate = useNavigate();

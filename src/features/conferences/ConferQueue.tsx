@@ -6,7 +6,7 @@ import type { ClassRec } from '../../db/types';
 import { conferQueue, sinceText, weeklyCoverage } from '../../domain/conferences';
 import { openNeeds } from '../../domain/marks';
 import { AREAS } from '../../app/areas';
-import { useNow } from './useNow';
+import { useNow } from '../../ui/useNow';
 import { useClassConferences, useClassMarks, useClassObjectives } from './conferenceQueries';
 
 const MAX_NEEDS = 3;
