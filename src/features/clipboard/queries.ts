@@ -1,6 +1,5 @@
 // The clipboard's reads. Each uses an index ([pieceId+at], [studentId+at], classId...) so it stays fast with a
 // school year of taps and notes; deleted rows (tombstones, undone taps) are filtered out.
-import type { Table } from 'dexie';
 import type { CirculateDb } from '../../db/schema';
 import type { Conference, Goal, GoalCheck, GroupSession, Mark, Note, Objective, Piece, Student } from '../../db/types';
 import { sortStudents } from '../../db/hooks';
@@ -111,8 +110,6 @@ export async function pieceLatest(db: CirculateDb, pieceId: string): Promise<Map
   });
 }
 
-type Timed = { id: string; at: number; deleted: boolean };
-
 /**
  * When each student was last observed: their latest live tap, note or conference. One read transaction for all
  * students; per table it reads only the newest primary key of each student's [studentId+at] range (no row), then
@@ -120,14 +117,15 @@ type Timed = { id: string; at: number; deleted: boolean };
  */
 export async function lastSeen(db: CirculateDb, studentIds: readonly string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  const tables = [db.marks, db.notes, db.conferences] as unknown as Table<Timed, string>[];
+  // Read alike through the one shape they share (id, studentId, at, deleted).
+  const tables = [db.marks, db.notes, db.conferences] as unknown as CirculateDb['conferences'][];
   await db.transaction('r', tables, () =>
     Promise.all(
       tables.map(async (table) => {
         const range = (sid: string) => table.where('[studentId+at]').between([sid, LOW], [sid, HIGH]).reverse();
         const newest = await Promise.all(studentIds.map(async (sid) => ((await range(sid).limit(1).primaryKeys()) as string[])[0]));
         const rows = await table.bulkGet(newest.filter((id): id is string => id !== undefined));
-        const byId = new Map(rows.filter((r): r is Timed => r !== undefined).map((r) => [r.id, r]));
+        const byId = new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r]));
         await Promise.all(
           studentIds.map(async (sid, i) => {
             const id = newest[i];

@@ -6,7 +6,7 @@ import { db } from '../../../src/db/db';
 import { create, remove } from '../../../src/db/write';
 import { cellKey, latestMarks, tapId, type MarkValueLike } from '../../../src/domain/marks';
 import { newId } from '../../../src/domain/ids';
-import { pieceLatest } from '../../../src/features/clipboard/queries';
+import { lastSeen, pieceLatest } from '../../../src/features/clipboard/queries';
 
 const cell = (studentId: string, objectiveId: string, value: MarkValueLike, at: number) => ({ classId: 'c1', pieceId: 'p1', studentId, objectiveId, value, at });
 
@@ -43,4 +43,22 @@ describe('pieceLatest', () => {
       { numRuns: 25 },
     );
   }, 60_000);
+});
+
+describe('lastSeen', () => {
+  it('takes the newest live tap, note or conference per student, stepping back past a deleted newest row', async () => {
+    await create('marks', cell('s1', 'o1', 'x', 1000), tapId(newId(1000), cell('s1', 'o1', 'x', 1000)));
+    const undone = await create('marks', cell('s1', 'o1', 'check', 5000), tapId(newId(5000), cell('s1', 'o1', 'check', 5000)));
+    await remove('marks', undone);
+    await create('notes', { classId: 'c1', studentId: 's1', pieceId: 'p1', text: 'n', objectiveIds: [], context: 'independent', private: false, at: 800, printedAt: null, photoId: null, groupSessionId: null, conferenceId: null });
+    const later = await create('notes', { classId: 'c1', studentId: 's2', pieceId: 'p1', text: 'n', objectiveIds: [], context: 'independent', private: false, at: 3000, printedAt: null, photoId: null, groupSessionId: null, conferenceId: null });
+    await create('marks', cell('s2', 'o1', 'x', 2000), tapId(newId(2000), cell('s2', 'o1', 'x', 2000)));
+    let seen = await lastSeen(db, ['s1', 's2', 's3']);
+    expect(seen.get('s1')).toBe(1000);
+    expect(seen.get('s2')).toBe(3000);
+    expect(seen.has('s3')).toBe(false);
+    await remove('notes', later);
+    seen = await lastSeen(db, ['s2']);
+    expect(seen.get('s2')).toBe(2000);
+  });
 });
