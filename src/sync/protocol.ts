@@ -12,7 +12,7 @@ export const CLIENT_SCHEMA = 2;
 export const MIN_CLIENT_SCHEMA = 2;
 export const SCHEMA_HEADER = 'X-Circulate-Schema';
 
-export const MAX_PUSH_CHANGES = 500;
+export const MAX_PUSH_CHANGES = 1000;
 export const MAX_PULL_LIMIT = 1000;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
