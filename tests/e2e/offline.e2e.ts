@@ -21,6 +21,7 @@ test('after one visit the app works with the network cut, and the data is there 
   // Still works offline: add a student, reload, it is there.
   await page.getByLabel('Paste student names, one per line').fill('Carmen Díaz');
   await page.getByRole('button', { name: 'Add students' }).click();
+  await expect(page.getByText('Added 1 student.')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('list', { name: 'Students' }).getByRole('listitem')).toContainText(['Ana Lopez', 'Bao Nguyen', 'Carmen Díaz']);
 
