@@ -1,18 +1,7 @@
 // Group suggestions for a big class: 200 students by 12 objectives with realistic marks (seeded, so every run is alike).
 import { suggestGroups, type GroupingInput } from '../../src/domain/grouping';
 import { median, type Metrics } from '../types';
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../tests/support/prng';
 
 export function bigClass(seed = 42, nStudents = 200, nObjectives = 12): GroupingInput {
   const rnd = prng(seed);

@@ -8,6 +8,7 @@ import type { TableName } from '../../src/db/types';
 import { writeConfig } from '../../src/sync/config';
 import { SyncEngine, type SyncOutcome } from '../../src/sync/engine';
 import { startTestServer } from '../../server/testing';
+import { prng } from '../support/prng';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -16,18 +17,6 @@ const BASE_SEED = Number(process.env.SIM_SEED ?? 20261122);
 const CHUNK = 25;
 /** Tables the simulation writes; all class-scoped, so every device of either teacher must end up with the same rows. */
 const TABLES: TableName[] = ['classes', 'students', 'notes', 'marks'];
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Faults {
   on: boolean;
