@@ -117,7 +117,8 @@ test('notes print inside their labels on Letter and A4 sheets, from label 1 and 
   await expect(page.getByRole('heading', { name: 'Print', level: 1 })).toBeVisible();
   await page.getByRole('radio', { name: /Avery 5160/ }).click();
   await expect(page.getByRole('radio', { name: /Avery 5160/ })).toBeChecked();
-  await page.getByRole('radio', { name: 'Not printed yet' }).check();
+  await page.getByRole('radio', { name: 'Not printed yet' }).click();
+  await expect(page.getByRole('radio', { name: 'Not printed yet' })).toBeChecked();
   const letter = await labelCount(page);
   expect(letter.parts).toBeGreaterThan(1);
   expect(letter.labels).toBe(4 + letter.parts);
@@ -177,7 +178,8 @@ test('notes print inside their labels on Letter and A4 sheets, from label 1 and 
 
   await page.reload();
   await expect(page.getByText('No notes match: choose other notes above.')).toBeVisible();
-  await page.getByRole('radio', { name: 'Today' }).check();
+  await page.getByRole('radio', { name: 'Today' }).click();
+  await expect(page.getByRole('radio', { name: 'Today' })).toBeChecked();
   await expect(page.getByText(/^5 notes on \d+ labels, 1 sheet\.$/)).toBeVisible();
 });
 
@@ -191,7 +193,8 @@ test('student summaries print one page per student, naming only that student; gr
   ]);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Print' }).click();
   await page.getByRole('navigation', { name: 'What to print' }).getByRole('link', { name: 'Student summaries' }).click();
-  await page.getByRole('radio', { name: 'US Letter' }).check();
+  await page.getByRole('radio', { name: 'US Letter' }).click();
+  await expect(page.getByRole('radio', { name: 'US Letter' })).toBeChecked();
   await expect(page.getByText('3 pages, one per student.')).toBeVisible();
   await noSeriousViolations(page);
 
@@ -205,7 +208,9 @@ test('student summaries print one page per student, naming only that student; gr
   });
   expect(doc.items.filter((t) => t.page === 1).map((t) => t.str).join(' ')).toContain('Retells the whole day');
 
-  await page.getByRole('radio', { name: 'A4' }).check();
+  await page.getByRole('radio', { name: 'A4' }).click();
+
+  await expect(page.getByRole('radio', { name: 'A4' })).toBeChecked();
   const a4 = await printedPdf(page);
   expect(a4.pages).toHaveLength(3);
   expect(a4.pages[0]!.width).toBeCloseTo(595.28, 0);
@@ -234,7 +239,8 @@ test('group cards print half a page per group with its members and teaching poin
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Print' }).click();
   await page.getByRole('navigation', { name: 'What to print' }).getByRole('link', { name: 'Group cards' }).click();
-  await page.getByRole('radio', { name: 'US Letter' }).check();
+  await page.getByRole('radio', { name: 'US Letter' }).click();
+  await expect(page.getByRole('radio', { name: 'US Letter' })).toBeChecked();
   await expect(page.getByText('1 card on 1 page, two to a page.')).toBeVisible();
   await noSeriousViolations(page);
 
