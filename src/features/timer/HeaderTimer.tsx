@@ -19,7 +19,7 @@ export function HeaderTimer() {
   const announce = useCallback((text: string) => {
     if (region.current) region.current.textContent = text;
   }, []);
-  useTimerAlerts({ state: t.state, stage: t.stage, remainingMs: t.remainingMs }, settings, announce);
+  useTimerAlerts({ state: t.state, stage: t.stage, remainingMs: t.remainingMs }, settings, announce, undefined, !t.loading);
   useWakeLock(t.state.status === 'running');
   // After a reload the audio context is gone and iPads need a tap to make a new one: any tap in the app will do.
   const wantsSound = t.state.status !== 'idle' && settings?.sound === true;

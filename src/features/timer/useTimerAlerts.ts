@@ -24,10 +24,12 @@ export function alertsBetween(prev: Reading, next: Reading, settings: TimerSetti
   return { announce, chime };
 }
 
-export function useTimerAlerts(reading: Reading, settings: TimerSettings | undefined, announce: (text: string) => void, chime: (kind: 'end' | 'cue') => void = playChime): void {
+/** `loaded` is false while the timer's stored state is still being read: that placeholder is no reading at all. */
+export function useTimerAlerts(reading: Reading, settings: TimerSettings | undefined, announce: (text: string) => void, chime: (kind: 'end' | 'cue') => void = playChime, loaded = true): void {
   const prev = useRef<Reading | null>(null);
   const { state, stage, remainingMs } = reading;
   useEffect(() => {
+    if (!loaded) return;
     const last = prev.current;
     const next = { state, stage, remainingMs };
     // Until the settings load, keep the earlier reading: a mark crossed meanwhile is still caught.
@@ -37,5 +39,5 @@ export function useTimerAlerts(reading: Reading, settings: TimerSettings | undef
     const alerts = alertsBetween(last, next, settings);
     if (alerts.announce) announce(alerts.announce);
     if (alerts.chime) chime(alerts.chime);
-  }, [state, stage, remainingMs, settings, announce, chime]);
+  }, [loaded, state, stage, remainingMs, settings, announce, chime]);
 }
