@@ -9,7 +9,7 @@ import { Repo } from '../../src/db/repo';
 import { createDb, type CirculateDb } from '../../src/db/schema';
 import type { Mark, Note, Objective, Piece, Student } from '../../src/db/types';
 import { newId } from '../../src/domain/ids';
-import { tapId } from '../../src/domain/marks';
+import { rebuildCells } from '../../src/db/cells';
 import { ChecklistGrid } from '../../src/features/clipboard/ChecklistGrid';
 import { ClipboardDataContext, type ClipboardData } from '../../src/features/clipboard/dataContext';
 import { StudentPage } from '../../src/features/clipboard/StudentPage';
@@ -79,8 +79,8 @@ async function seed(db: CirculateDb): Promise<{ classId: string; students: Stude
       const s = students[Math.floor(rand() * STUDENTS)]!;
       const at = day + Math.floor(rand() * 5 * 3600_000);
       const cell = { studentId: s.id, objectiveId: objs[Math.floor(rand() * OBJECTIVES)]!.id, value: values[Math.floor(rand() * values.length)]! };
-      // Ids as the app writes them (see tapId); one tap in fifty was undone (a tombstone).
-      dayMarks.push({ id: tapId(newId(at), cell)!, ...base, deleted: rand() < 0.02, classId, pieceId: piece.id, ...cell, at });
+      // One tap in fifty was undone (a tombstone).
+      dayMarks.push({ id: newId(at), ...base, deleted: rand() < 0.02, classId, pieceId: piece.id, ...cell, at });
     }
     const dayNotes: Note[] = [];
     for (let k = 0; k < NOTES_PER_DAY; k++) {
@@ -96,6 +96,8 @@ async function seed(db: CirculateDb): Promise<{ classId: string; students: Stude
     marks += dayMarks.length;
     notes += dayNotes.length;
   }
+  // The taps went in around the write path, so the checklist's cells are built from them as an upgrade would.
+  await db.transaction('rw', db.marks, db.cells, () => rebuildCells(db.marks, db.cells));
   return { classId, students, piece: pieces[pieces.length - 1]!, marks, notes };
 }
 
@@ -155,7 +157,7 @@ export default async function (): Promise<Metrics> {
       );
     // Ready when every cell shows its state and every name its days since last observed.
     const gridReady = (h: HTMLElement) =>
-      h.querySelectorAll('.clip-cell').length === STUDENTS * OBJECTIVES && h.querySelectorAll('.clip-cell.clip-x').length > 0 && h.querySelector('[data-seen="loading"]') === null;
+      h.querySelectorAll('.clip-cell').length === STUDENTS * OBJECTIVES && h.querySelectorAll('.clip-cell.clip-x').length > 0 && h.querySelector('.clip-name.seen-today, .clip-name.seen-recent') !== null;
 
     // The grid: several fresh mounts; the first pays for cold caches and is reported separately.
     const gridTimes: number[] = [];

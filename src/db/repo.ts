@@ -4,11 +4,13 @@
 import { Dexie, RangeSet, type ObservabilitySet, type Table } from 'dexie';
 import { newId } from '../domain/ids';
 import { maxStamp, mergeStamped, newerFields, type FieldMeta, type Stamped } from '../domain/merge';
+import { dexieCells, rawCells, refreshCells } from './cells';
 import { surfaceQuota } from './errors';
+import { request } from './idb';
 import type { CirculateDb } from './schema';
 import { Session } from './session';
 import { afterFirstWrite } from './storage';
-import { SYNCED_TABLES, type Fields, type LocalRow, type OutboxEntry, type TableName } from './types';
+import { SYNCED_TABLES, type Fields, type LocalRow, type Mark, type OutboxEntry, type TableName } from './types';
 
 type Row = Record<string, unknown> & { id: string; _m?: Record<string, FieldMeta> };
 
@@ -55,13 +57,6 @@ function fieldsOf(row: Row): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) if (!RESERVED.has(k)) out[k] = v;
   return out;
-}
-
-function request<T>(req: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error);
-  });
 }
 
 
@@ -165,7 +160,8 @@ export class Repo {
       if (!p) return undefined;
       const saved = mode === 'create' ? t.add(p.next) : t.put(p.next);
       const entry = p.entry;
-      return entry ? saved.then(() => this.db.outbox.add(entry)).then(() => undefined) : saved.then(() => undefined);
+      const queued = entry ? saved.then(() => this.db.outbox.add(entry)) : saved;
+      return table === 'marks' ? queued.then(() => refreshCells(dexieCells(this.db), [p.next as unknown as Mark], [existing as unknown as Mark | undefined])) : queued.then(() => undefined);
     });
   }
 
@@ -179,7 +175,7 @@ export class Repo {
     await this.session.ready();
     // Dexie closes the connection when another tab upgrades the schema; reopen rather than fail the tap.
     if (!this.db.isOpen()) await this.db.open();
-    const trans = this.db.backendDB().transaction([table, 'outbox'], 'readwrite');
+    const trans = this.db.backendDB().transaction(table === 'marks' ? [table, 'outbox', 'cells'] : [table, 'outbox'], 'readwrite');
     const committed = new Promise<void>((resolve, reject) => {
       trans.oncomplete = () => resolve();
       trans.onabort = () => reject(trans.error ?? new Error('Write aborted'));
@@ -194,6 +190,7 @@ export class Repo {
         if (mode === 'create') store.add(p.next);
         else store.put(p.next);
         if (p.entry) trans.objectStore('outbox').add(p.entry);
+        if (table === 'marks') await refreshCells(rawCells(trans), [p.next as unknown as Mark], [existing as unknown as Mark | undefined]);
       }
       trans.commit?.();
       await committed;
@@ -221,6 +218,7 @@ export class Repo {
     if (this.pending.size === 0) setTimeout(() => this.flushNotify(), 0);
     this.pending.add(table);
     this.pending.add('outbox');
+    if (table === 'marks') this.pending.add('cells');
   }
 
   private flushNotify(): void {
@@ -234,10 +232,20 @@ export class Repo {
     Dexie.on.storagemutated.fire(parts);
   }
 
+  /** The tables a transaction writing these needs: the checklist's cells change with the marks. */
+  private scope(tables: Iterable<TableName>): Table[] {
+    const out: Table[] = [];
+    for (const t of tables) {
+      out.push(this.db.table(t));
+      if (t === 'marks') out.push(this.db.cells);
+    }
+    return out;
+  }
+
   private async run<R>(tables: readonly TableName[], fn: () => Promise<R>): Promise<R> {
     await this.session.ready();
     try {
-      const result = await this.db.transaction('rw', [...tables.map((t) => this.db.table(t)), this.db.outbox], fn);
+      const result = await this.db.transaction('rw', [...this.scope(tables), this.db.outbox], fn);
       afterFirstWrite();
       return result;
     } catch (e) {
@@ -281,11 +289,13 @@ export class Repo {
     const byTable = groupByTable(changes);
     let written = 0;
     try {
-      await this.db.transaction('rw', [...[...byTable.keys()].map((t) => this.db.table(t)), this.db.local], async () => {
+      await this.db.transaction('rw', [...this.scope(byTable.keys()), this.db.local], async () => {
         for (const [table, list] of byTable) {
           const t = this.db.table<Row, string>(table);
-          const { merged } = this.mergeChanges(table, list, await currentRows(t, list), true);
-          if (merged.size) await t.bulkPut([...merged.values()]);
+          const { merged, before } = this.mergeChanges(table, list, await currentRows(t, list), true);
+          if (merged.size === 0) continue;
+          await t.bulkPut([...merged.values()]);
+          if (table === 'marks') await this.refreshCells(merged, before);
           written += merged.size;
         }
         if (alsoPut.length) await this.db.local.bulkPut([...alsoPut]);
@@ -306,12 +316,13 @@ export class Repo {
     const byTable = groupByTable(changes);
     let written = 0;
     try {
-      await this.db.transaction('rw', [...[...byTable.keys()].map((t) => this.db.table(t)), this.db.outbox], async () => {
+      await this.db.transaction('rw', [...this.scope(byTable.keys()), this.db.outbox], async () => {
         for (const [table, list] of byTable) {
           const t = this.db.table<Row, string>(table);
           const { merged, won, before } = this.mergeChanges(table, list, await currentRows(t, list), false);
           if (merged.size === 0) continue;
           await t.bulkPut([...merged.values()]);
+          if (table === 'marks') await this.refreshCells(merged, before);
           const entries: OutboxEntry[] = [];
           for (const [id, row] of merged) {
             if (isPrivate(table, row)) continue;
@@ -334,6 +345,12 @@ export class Repo {
       surfaceQuota(e);
     }
     return written;
+  }
+
+  /** The cells of taps just merged in, inside the caller's Dexie transaction. */
+  private refreshCells(merged: Map<string, Row>, before: Map<string, Row | undefined>): Promise<void> {
+    const ids = [...merged.keys()];
+    return refreshCells(dexieCells(this.db), ids.map((id) => merged.get(id) as unknown as Mark), ids.map((id) => before.get(id) as unknown as Mark | undefined));
   }
 
   /**

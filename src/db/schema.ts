@@ -2,6 +2,7 @@
 // Never edit a released version's stores; add a new version below it (tests/unit/db/upgrade.test.ts opens v1 data).
 
 import { Dexie, type EntityTable } from 'dexie';
+import { rebuildCells, type Cell } from './cells';
 import type { LocalRow, OutboxEntry, Photo, SyncedTables } from './types';
 
 export const DB_NAME = 'circulate';
@@ -13,6 +14,7 @@ export type CirculateDb = Dexie &
     outbox: EntityTable<OutboxEntry, 'seq'>;
     photos: EntityTable<Photo, 'id'>;
     local: EntityTable<LocalRow, 'key'>;
+    cells: EntityTable<Cell, 'id'>;
   };
 
 /** Version 1, as first released. */
@@ -43,6 +45,15 @@ export const SCHEMA_V2: Record<string, string> = {
   keepApart: 'id, classId',
 };
 
+/**
+ * Version 3: the checklist's cells (each cell's latest live tap, device-only, see src/db/cells.ts), built here from
+ * the taps already stored; a cell's taps are findable by student and objective, to work a cell out again on undo.
+ */
+export const SCHEMA_V3: Record<string, string> = {
+  marks: 'id, [pieceId+at], [studentId+at], [classId+at], [studentId+objectiveId]',
+  cells: 'id, pieceId',
+};
+
 export function createDb(name = DB_NAME): CirculateDb {
   // The query cache is off because single writes bypass Dexie's transactions (see Repo.writeOne).
   const db = new Dexie(name, { cache: 'disabled' }) as CirculateDb;
@@ -58,5 +69,8 @@ export function createDb(name = DB_NAME): CirculateDb {
           if (s.sourceId === undefined) s.sourceId = null;
         });
     });
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade((tx) => rebuildCells(tx.table('marks'), tx.table('cells')));
   return db;
 }

@@ -199,29 +199,18 @@ export function classNeedsByWeek(marks: readonly MarkLike[]): WeekNeeds[] {
   return weeks;
 }
 
-// ---- tap ids that carry the tap ----
-// A tap's student, objective, value and time never change (only its tombstone does), so its id carries them:
-// the grid then reads the index's keys instead of thousands of whole rows. Any id not in this form (a row written
-// by other code) is simply read in full, so the encoding is an optimisation, never a requirement.
-
-const VALUE_CODE = { x: 'x', check: 'c', none: '0' } as const;
-const ID_PART = /^[0-9a-z]+$/;
-const TAP_ID = /^([0-9a-z]{9})[0-9a-z]{10}-([xc0])-([0-9a-z]+)-([0-9a-z]+)$/;
-const MAX_ID = 64;
-
-/** The id for a tap: `base` is a time-prefixed id made at `at` (newId(at)); undefined if the parts cannot be encoded. */
-export function tapId(base: string, m: Pick<MarkLike, 'studentId' | 'objectiveId' | 'value'>): string | undefined {
-  const code = m.value === 'x' ? VALUE_CODE.x : m.value === 'check' ? VALUE_CODE.check : VALUE_CODE.none;
-  if (!/^[0-9a-z]{19}$/.test(base) || !ID_PART.test(m.studentId) || !ID_PART.test(m.objectiveId)) return undefined;
-  const id = `${base}-${code}-${m.studentId}-${m.objectiveId}`;
-  return id.length <= MAX_ID ? id : undefined;
-}
-
-/** What a tap id says (with deleted: false: a tombstone is only known from the row), or null for any other id. */
-export function parseTapId(id: string): (MarkLike & { id: string }) | null {
-  const m = TAP_ID.exec(id);
-  if (!m) return null;
-  const at = parseInt(m[1]!, 36);
-  const value: MarkValueLike = m[2] === 'x' ? 'x' : m[2] === 'c' ? 'check' : null;
-  return { id, studentId: m[3]!, objectiveId: m[4]!, value, at, deleted: false };
+/**
+ * A cell's latest live tap after some of its taps were written (added, undone or restored), from the latest before
+ * them, without reading the cell's other taps; 'recompute' when the latest itself was undone, since only the
+ * cell's full history can say which tap is latest then. Keeps the grid's projection (src/db/cells.ts) current.
+ */
+export function foldTaps<M extends MarkLike>(head: M | undefined, written: readonly M[]): M | undefined | 'recompute' {
+  let next = head;
+  for (const t of written) {
+    if (next && t.id !== undefined && t.id === next.id) {
+      if (t.deleted) return 'recompute';
+      next = t;
+    } else if (!t.deleted && (!next || later(t, next))) next = t;
+  }
+  return next;
 }

@@ -102,7 +102,8 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
     [write, classId, pieceId, showToast, onCommitted],
   );
 
-  if (!data) return <p className="muted" role="status">Loading the checklist...</p>;
+  // Drawn once with its shading, not drawn and then shaded: one layout of the table instead of two.
+  if (!data || !seen) return <p className="muted" role="status">Loading the checklist...</p>;
   if (data.students.length === 0)
     return (
       <p className="card">
@@ -160,7 +161,7 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
                   values={objectives.map((o) => valueOf(cellKey(s.id, o.id)) ?? '').join(',')}
                   lensObjectiveId={lensObjectiveId}
                   now={now}
-                  seenAt={seen ? (seen.get(s.id) ?? null) : undefined}
+                  seenAt={seen.get(s.id) ?? null}
                   needs={t?.x ?? 0}
                   secure={t?.check ?? 0}
                   onTap={onTap}
@@ -182,8 +183,8 @@ interface RowProps {
   values: string;
   lensObjectiveId: string | null;
   now: number;
-  /** When last observed: undefined while loading, null if never. */
-  seenAt: number | null | undefined;
+  /** When last observed, null if never. */
+  seenAt: number | null;
   needs: number;
   secure: number;
   onTap: (s: Student, o: Objective) => void;
@@ -192,18 +193,18 @@ interface RowProps {
 
 const GridRow = memo(function GridRow({ student: s, objectives, values, lensObjectiveId, now, seenAt, needs, secure, onTap, onNote }: RowProps) {
   const name = displayName(s);
-  const days = seenAt == null ? null : daysSince(seenAt, now);
+  const days = seenAt === null ? null : daysSince(seenAt, now);
   const vals = values.split(',');
   return (
     <tr>
-      <th scope="row" className={`clip-name${seenAt === undefined ? '' : ` seen-${seenBand(days)}`}`} data-seen={seenAt === undefined ? 'loading' : 'known'}>
+      <th scope="row" className={`clip-name seen-${seenBand(days)}`}>
         <div className="clip-name-row">
           <div className="clip-name-text">
             <Link to={`/clipboard/student/${s.id}`} className="clip-name-link">
               {name}
             </Link>
             <span className="clip-sub">
-              {seenAt === undefined ? '' : seenText(days)} ·{' '}
+              {seenText(days)} ·{' '}
               <span aria-hidden="true">
                 {needs} X {secure} ✓
               </span>

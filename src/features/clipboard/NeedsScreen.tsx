@@ -1,5 +1,6 @@
 // Class needs over time: for each objective of a piece, how many students were marked X each week. The view a
 // team reads to choose the next mini lesson.
+import { formatWhen } from '../../ui/dates';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useCurrentClass } from '../../app/useCurrentClass';
@@ -11,7 +12,7 @@ import { pieceMarks, pieceObjectives } from './queries';
 import { useCurrentPiece } from './usePieces';
 
 function weekLabel(iso: string): string {
-  return `Week of ${new Date(`${iso}T00:00:00`).toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}`;
+  return `Week of ${formatWhen(new Date(`${iso}T00:00:00`), { day: 'numeric', month: 'short' })}`;
 }
 
 export function NeedsScreen() {

@@ -1,5 +1,6 @@
 // One note ("jot") about a student: text saved as typed (dictation works: it is a plain textarea), optional tags,
 // the private switch, and a photo of the student's page from the tablet camera.
+import { formatWhen } from '../../ui/dates';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -53,7 +54,7 @@ export function NoteScreen() {
         </button>
       </div>
       <p className="muted">
-        {new Date(note.at).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' })}
+        {formatWhen(note.at, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' })}
         {author && author !== currentAuthor() && <> · written by {author}</>}
         {student && (
           <>

@@ -1,16 +1,14 @@
 // The student page's top: name, days since last observed, and one-tap actions (note, confer).
 import { Link, useNavigate } from 'react-router';
 import { displayName } from '../../db/hooks';
-import type { Student } from '../../db/types';
+import type { Piece, Student } from '../../db/types';
 import { daysSince, seenBand, seenText } from '../../domain/marks';
 import { newNote } from './noteActions';
-import { useCurrentPiece } from './usePieces';
 import { useNow } from '../../ui/useNow';
 
-export function StudentHeader({ student, seenAt }: { student: Student; seenAt: number | null }) {
+export function StudentHeader({ student, seenAt, piece }: { student: Student; seenAt: number | null; piece: Piece | null }) {
   const navigate = useNavigate();
   const now = useNow();
-  const { piece } = useCurrentPiece(student.classId);
   const days = seenAt === null ? null : daysSince(seenAt, now);
   return (
     <div className="stack">

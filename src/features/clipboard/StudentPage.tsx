@@ -1,33 +1,43 @@
 // Everything about one student, in time order: a few small sections so other features can add theirs
 // (the conferences feature adds a goals panel here).
-import { useParams } from 'react-router';
-import { Link } from 'react-router';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { StudentHeader } from './StudentHeader';
 import { OpenNeedsSection } from './OpenNeedsSection';
-import { TimelineSection } from './TimelineSection';
-import { useStudentRecord } from './useStudentPage';
+import { TimelineSection, TIMELINE_PAGE } from './TimelineSection';
+import type { TimelineFilter } from './queries';
+import { useStudentPage } from './useStudentPage';
 import { StudentGoals } from '../conferences/StudentGoals';
+
+const ALL: TimelineFilter = { pieceId: null, objectiveId: null };
 
 export function StudentPage() {
   const { studentId = '' } = useParams();
-  const record = useStudentRecord(studentId);
-  if (record && !record.student)
+  const [filter, setFilter] = useState<TimelineFilter>(ALL);
+  const [limit, setLimit] = useState(TIMELINE_PAGE);
+  const page = useStudentPage(studentId, filter, limit);
+  if (!page) return null;
+  if (!page.student)
     return (
       <p className="card">
         This student is not on this device. <Link to="/clipboard">Back to the checklist</Link>
       </p>
     );
-  // The timeline mounts with the page, before the student's record arrives, so its reads start at once.
   return (
     <div className="stack clip-student">
-      {record?.student && (
-        <>
-          <StudentHeader student={record.student} seenAt={record.seenAt} />
-          <OpenNeedsSection student={record.student} lookups={record.lookups} />
-          <StudentGoals studentId={record.student.id} />
-        </>
-      )}
-      <TimelineSection studentId={studentId} lookups={record?.lookups ?? null} />
+      <StudentHeader student={page.student} seenAt={page.seenAt} piece={page.piece} />
+      <OpenNeedsSection piece={page.piece} needs={page.needs} lookups={page.lookups} />
+      <StudentGoals studentId={page.student.id} />
+      <TimelineSection
+        timeline={page.timeline}
+        lookups={page.lookups}
+        filter={filter}
+        onFilter={(f) => {
+          setFilter(f);
+          setLimit(TIMELINE_PAGE);
+        }}
+        onMore={() => setLimit((l) => l + TIMELINE_PAGE)}
+      />
     </div>
   );
 }

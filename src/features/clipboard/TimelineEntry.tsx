@@ -1,4 +1,5 @@
 // One item of the student's timeline, rendered from its record whatever feature wrote it.
+import { formatWhen } from '../../ui/dates';
 import { Link } from 'react-router';
 import { currentAuthor } from '../../db/write';
 import { valueText } from './markActions';
@@ -8,7 +9,7 @@ import type { TimelineItem } from './timeline';
 import type { Lookups } from './useStudentPage';
 
 function time(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  return formatWhen(at, { hour: 'numeric', minute: '2-digit' });
 }
 
 const SELF_EVAL: Record<string, string> = { 'not-yet': 'not yet', starting: 'starting to', yes: 'yes' };

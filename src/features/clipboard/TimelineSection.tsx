@@ -1,23 +1,27 @@
 // The student's record in time order, newest first, filterable by piece and objective; older items on request.
-import { useState } from 'react';
 import { dayLabel } from './timeline';
 import { TimelineEntry } from './TimelineEntry';
-import type { Lookups } from './useStudentPage';
-import { useTimeline } from './useStudentPage';
+import type { TimelineFilter } from './queries';
+import type { Lookups, Timeline } from './useStudentPage';
 
-const PAGE = 40;
+/** How many entries the timeline shows at first, and how many more each "Show older" adds. */
+export const TIMELINE_PAGE = 40;
 
-/** Mounted with the page (before the lookups arrive) so its reads start at once. */
-export function TimelineSection({ studentId, lookups }: { studentId: string; lookups: Lookups | null }) {
-  const [pieceId, setPieceId] = useState<string>('');
-  const [objectiveId, setObjectiveId] = useState<string>('');
-  const [limit, setLimit] = useState(PAGE);
-  const timeline = useTimeline(studentId, { pieceId: pieceId || null, objectiveId: objectiveId || null }, limit);
-  if (!lookups) return null;
+interface Props {
+  timeline: Timeline;
+  lookups: Lookups;
+  filter: TimelineFilter;
+  onFilter: (f: TimelineFilter) => void;
+  onMore: () => void;
+}
+
+export function TimelineSection({ timeline, lookups, filter, onFilter, onMore }: Props) {
+  const pieceId = filter.pieceId ?? '';
+  const objectiveId = filter.objectiveId ?? '';
   const objectiveChoices = [...lookups.objectives.values()]
     .filter((o) => !pieceId || o.pieceId === pieceId)
     .sort((a, b) => (a.pieceId === b.pieceId ? a.order - b.order : (lookups.pieces.get(b.pieceId)?.startDate ?? '').localeCompare(lookups.pieces.get(a.pieceId)?.startDate ?? '')));
-  let lastDay = '';
+  const days = timeline.items.map((item) => dayLabel(item.at));
   return (
     <section className="card" aria-labelledby="timeline-h">
       <h2 id="timeline-h">Timeline</h2>
@@ -26,11 +30,7 @@ export function TimelineSection({ studentId, lookups }: { studentId: string; loo
           <span>Piece</span>
           <select
             value={pieceId}
-            onChange={(e) => {
-              setPieceId(e.target.value);
-              setObjectiveId('');
-              setLimit(PAGE);
-            }}
+            onChange={(e) => onFilter({ pieceId: e.target.value || null, objectiveId: null })}
           >
             <option value="">All pieces</option>
             {lookups.pieceList.map((p) => (
@@ -44,10 +44,7 @@ export function TimelineSection({ studentId, lookups }: { studentId: string; loo
           <span>Objective</span>
           <select
             value={objectiveId}
-            onChange={(e) => {
-              setObjectiveId(e.target.value);
-              setLimit(PAGE);
-            }}
+            onChange={(e) => onFilter({ pieceId: filter.pieceId, objectiveId: e.target.value || null })}
           >
             <option value="">All objectives</option>
             {objectiveChoices.map((o) => (
@@ -59,12 +56,10 @@ export function TimelineSection({ studentId, lookups }: { studentId: string; loo
           </select>
         </label>
       </div>
-      {timeline && timeline.items.length === 0 && <p className="muted">Nothing recorded{pieceId || objectiveId ? ' for this filter' : ' yet'}.</p>}
+      {timeline.items.length === 0 && <p className="muted">Nothing recorded{pieceId || objectiveId ? ' for this filter' : ' yet'}.</p>}
       <ol className="clip-timeline" aria-label="Timeline">
-        {timeline?.items.map((item) => {
-          const day = dayLabel(item.at);
-          const heading = day !== lastDay ? day : null;
-          lastDay = day;
+        {timeline.items.map((item, i) => {
+          const heading = i === 0 || days[i] !== days[i - 1] ? days[i] : null;
           return (
             <li key={`${item.kind}-${item.id}`}>
               {heading && <h3 className="clip-day">{heading}</h3>}
@@ -73,8 +68,8 @@ export function TimelineSection({ studentId, lookups }: { studentId: string; loo
           );
         })}
       </ol>
-      {timeline?.more && (
-        <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+      {timeline.more && (
+        <button type="button" onClick={onMore}>
           Show older
         </button>
       )}

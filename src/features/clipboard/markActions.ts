@@ -1,7 +1,7 @@
 // A tap on the checklist: a new Mark row every time (history is kept); undo tombstones that tap's row.
 import type { MarkValue } from '../../db/types';
 import { newId } from '../../domain/ids';
-import { nextValue, tapId } from '../../domain/marks';
+import { nextValue } from '../../domain/marks';
 import type { ClipboardData } from './dataContext';
 
 export interface Cell {
@@ -21,8 +21,7 @@ export function tapTime(now = Date.now()): number {
 
 /** Stores one tap; `value` is the cell's next state (nextValue of what the teacher saw). Returns the tap's row id. */
 export function saveTap(write: ClipboardData['write'], cell: Cell, value: MarkValue, at: number): Promise<string> {
-  // The id carries the tap (see tapId) so the grid can be read from index keys alone.
-  return write.create('marks', { ...cell, value, at }, tapId(newId(at), { ...cell, value }));
+  return write.create('marks', { ...cell, value, at }, newId(at));
 }
 
 export { nextValue };

@@ -3,7 +3,8 @@
 import type { CirculateDb } from '../../db/schema';
 import type { Conference, Goal, GoalCheck, GroupSession, Mark, Note, Objective, Piece, Student } from '../../db/types';
 import { sortStudents } from '../../db/hooks';
-import { cellKey, latestMarks, parseTapId, type MarkLike } from '../../domain/marks';
+import { cellTap } from '../../db/cells';
+import { cellKey, type MarkLike } from '../../domain/marks';
 
 const LOW = -Infinity;
 const HIGH = Infinity;
@@ -37,77 +38,10 @@ export async function pieceMarks(db: CirculateDb, pieceId: string): Promise<Mark
   return rows.filter((m) => !m.deleted);
 }
 
-/**
- * The rows for `wanted` tap ids (undefined where missing), where `ids` is the piece's [pieceId+at] index in order.
- * A cell's latest tap is nearly always in the piece's last days, so the newest of them come in one range read (one
- * request) when that range holds at most three rows per wanted tap; older stragglers are read one by one.
- */
-async function readTaps(db: CirculateDb, pieceId: string, ids: readonly string[], wanted: readonly string[]): Promise<(Mark | undefined)[]> {
-  const want = new Set(wanted);
-  const positions: number[] = [];
-  ids.forEach((id, i) => want.has(id) && positions.push(i));
-  positions.reverse();
-  let cut = -1;
-  positions.forEach((p, k) => {
-    if (ids.length - p <= 3 * (k + 1)) cut = k;
-  });
-  const byId = new Map<string, Mark>();
-  const from = cut >= 0 ? parseTapId(ids[positions[cut]!]!) : null;
-  if (from) for (const r of await db.marks.where('[pieceId+at]').between([pieceId, from.at], [pieceId, HIGH]).toArray()) byId.set(r.id, r);
-  const rest = wanted.filter((id) => !byId.has(id));
-  if (rest.length) (await db.marks.bulkGet(rest)).forEach((r) => r && byId.set(r.id, r));
-  return wanted.map((id) => byId.get(id));
-}
-
-/**
- * The grid's state: the latest live tap per cell of a piece. It reads only the index's primary keys (a tap's id
- * carries its student, objective, value and time; see tapId), then whole rows only for the cells' latest taps, to
- * learn whether any was undone (a tombstone), stepping back past undone taps. Ids of another form are read in full.
- */
+/** The grid's state: each cell's latest live tap, from the checklist's projection (one row per cell, see db/cells). */
 export async function pieceLatest(db: CirculateDb, pieceId: string): Promise<Map<string, MarkLike>> {
-  return db.transaction('r', db.marks, async () => {
-    const ids = (await db.marks.where('[pieceId+at]').between([pieceId, LOW], [pieceId, HIGH]).primaryKeys()) as string[];
-    const taps: MarkLike[] = [];
-    const other: string[] = [];
-    for (const id of ids) {
-      const t = parseTapId(id);
-      if (t) taps.push(t);
-      else other.push(id);
-    }
-    if (other.length) for (const r of await db.marks.bulkGet(other)) if (r && !r.deleted) taps.push(r);
-    const byCell = new Map<string, MarkLike[]>();
-    for (const t of taps) {
-      const k = cellKey(t.studentId, t.objectiveId);
-      const list = byCell.get(k);
-      if (list) list.push(t);
-      else byCell.set(k, [t]);
-    }
-    const latest = latestMarks(taps);
-    const checked = new Set<string>(other);
-    const dead = new Set<string>();
-    let unchecked = [...latest.values()].map((m) => m.id!).filter((id) => !checked.has(id));
-    // Only a cell whose latest tap was undone is worked out again, from that cell's own taps.
-    while (unchecked.length) {
-      const rows = await readTaps(db, pieceId, ids, unchecked);
-      const redo: string[] = [];
-      rows.forEach((r, i) => {
-        const id = unchecked[i]!;
-        checked.add(id);
-        if (!r || r.deleted) {
-          dead.add(id);
-          const t = parseTapId(id);
-          if (t) redo.push(cellKey(t.studentId, t.objectiveId));
-        }
-      });
-      for (const k of redo) {
-        const next = latestMarks(byCell.get(k)!.filter((t) => !dead.has(t.id!))).get(k);
-        if (next) latest.set(k, next);
-        else latest.delete(k);
-      }
-      unchecked = redo.map((k) => latest.get(k)?.id).filter((id): id is string => id !== undefined && !checked.has(id));
-    }
-    return latest;
-  });
+  const cells = await db.cells.where('pieceId').equals(pieceId).toArray();
+  return new Map(cells.map((c) => [cellKey(c.studentId, c.objectiveId), cellTap(c)]));
 }
 
 /**

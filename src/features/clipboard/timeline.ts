@@ -1,4 +1,5 @@
 // One student's records as a single newest-first list (marks, notes, conferences, group sessions, goals).
+import { formatWhen } from '../../ui/dates';
 import type { Conference, Goal, GoalCheck, GroupSession, Mark, Note } from '../../db/types';
 
 export type TimelineItem =
@@ -34,5 +35,5 @@ export function buildTimeline(src: TimelineSources, limit: number): { items: Tim
 
 /** The day heading an item sits under ("Tuesday 3 November"). */
 export function dayLabel(at: number): string {
-  return new Date(at).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  return formatWhen(at, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 }

@@ -14,6 +14,11 @@ export function useCurrentPiece(classId: string | undefined): { pieces: Piece[] 
   const pieces = usePieces(classId);
   const chosen = useClipboardStore((s) => (classId ? s.pieceByClass[classId] : undefined));
   const setPiece = useClipboardStore((s) => s.setPiece);
-  const piece = pieces?.find((p) => p.id === chosen) ?? pieces?.[0] ?? null;
+  const piece = pieces ? currentOf(pieces, chosen) : null;
   return { pieces, piece, choose: (id) => classId && setPiece(classId, id) };
+}
+
+/** The piece being worked on: the one chosen on this device if it is still open, else the newest. */
+export function currentOf(pieces: readonly Piece[], chosen: string | undefined): Piece | null {
+  return pieces.find((p) => p.id === chosen && !p.deleted && !p.archived) ?? pieces.find((p) => !p.deleted && !p.archived) ?? null;
 }

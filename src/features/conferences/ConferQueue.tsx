@@ -1,5 +1,6 @@
 // "Confer next": the class ordered by days since the teacher last conferred with each student, with open needs,
 // the week's coverage and who has not been seen this week.
+import { formatWhen } from '../../ui/dates';
 import { Link } from 'react-router';
 import { displayName, useStudents } from '../../db/hooks';
 import type { ClassRec } from '../../db/types';
@@ -90,7 +91,7 @@ export function ConferQueue({ cls }: { cls: ClassRec }) {
           <ul className="list" aria-label="Recent conferences">
             {recent.map((c) => {
               const s = byId.get(c.studentId);
-              const label = `${s ? displayName(s) : 'Unknown student'}, ${new Date(c.at).toLocaleString(undefined, { weekday: 'short', hour: 'numeric', minute: '2-digit' })}${c.kind === 'peer' ? ' (peer TAG)' : ''}`;
+              const label = `${s ? displayName(s) : 'Unknown student'}, ${formatWhen(c.at, { weekday: 'short', hour: 'numeric', minute: '2-digit' })}${c.kind === 'peer' ? ' (peer TAG)' : ''}`;
               return (
                 <li key={c.id}>
                   <Link className="conf-recent-link" to={`/conferences/${c.id}`}>

@@ -1,5 +1,6 @@
 // The conference log: the clock, the three steps with starters, open needs, kind, piece and objective, and the goal.
 // Everything saves as it is typed or tapped; "Done" only stops the clock and records the minutes.
+import { formatWhen } from '../../ui/dates';
 import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { displayName, useStudent, useStudents } from '../../db/hooks';
@@ -40,7 +41,7 @@ export function ConferenceLog() {
   }
   const name = student ? displayName(student) : 'a student';
   const startedBy = conference._m.studentId?.by;
-  const when = new Date(conference.at).toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  const when = formatWhen(conference.at, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
   const shownPieces = (pieces ?? []).filter((p) => !p.archived || p.id === conference.pieceId);
 
   const done = async () => {

@@ -1,5 +1,6 @@
 // End-of-lesson reflection, one per class and day: what was hard or frustrating for students, and what went well.
 // Today's is written here as typed; earlier days stay readable below.
+import { formatWhen } from '../../ui/dates';
 import { useEffect, useState } from 'react';
 import type { ClassRec } from '../../db/types';
 import { localDate } from '../../domain/conferences';
@@ -12,7 +13,7 @@ export const WELL_Q = 'What went well?';
 
 function longDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).toLocaleDateString(undefined, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+  return formatWhen(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1), { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
 }
 
 export function Reflections({ cls }: { cls: ClassRec }) {

@@ -1,4 +1,5 @@
 // The student's words for a self-evaluation against a goal.
+import { formatWhen } from '../../ui/dates';
 import type { SelfEvaluation } from '../../db/types';
 
 export const SELF_EVALUATIONS: readonly { value: SelfEvaluation; label: string }[] = [
@@ -12,5 +13,5 @@ export function selfEvalLabel(v: SelfEvaluation): string {
 }
 
 export function shortDate(ms: number): string {
-  return new Date(ms).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  return formatWhen(ms, { month: 'short', day: 'numeric' });
 }

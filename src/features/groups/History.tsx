@@ -1,5 +1,6 @@
 // How often each student was pulled into a group, and for what, over the last weeks; and the sessions themselves.
 // Groups come and go; their sessions stay here and on each student's page.
+import { formatWhen } from '../../ui/dates';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useMemo, useState } from 'react';
 import { db } from '../../db/db';
@@ -23,7 +24,7 @@ export function History({ classId }: { classId: string }) {
   const focusText = (o: string | null) => (o ? (objectiveText.get(o) ?? 'A removed objective') : 'No focus');
   const since = now - weeks * WEEK_MS;
   const sessions = data.sessions.filter((s) => s.at >= since);
-  const dateText = (ms: number) => new Date(ms).toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
+  const dateText = (ms: number) => formatWhen(ms, { weekday: 'short', month: 'short', day: 'numeric' });
   return (
     <div className="stack groups-history">
       <div className="row groups-head">

@@ -1,7 +1,8 @@
 // One student's page: strengths, current goal, recent notes, conferences and groups, and nothing of anyone else's.
+import { formatWhen } from '../../ui/dates';
 import type { StudentSummary } from '../../domain/summary';
 
-const day = (ms: number) => new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).format(ms);
+const day = (ms: number) => formatWhen(ms, { year: 'numeric', month: 'short', day: 'numeric' });
 
 function Section({ title, empty, children }: { title: string; empty: boolean; children: React.ReactNode }) {
   return (

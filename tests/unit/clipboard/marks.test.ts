@@ -6,14 +6,13 @@ import {
   classNeedsByWeek,
   countMarks,
   daysSince,
+  foldTaps,
   lastObserved,
   latestMarks,
   nextValue,
   openNeeds,
-  parseTapId,
   seenBand,
   seenText,
-  tapId,
   weekStart,
   type MarkLike,
   type MarkValueLike,
@@ -197,27 +196,34 @@ describe('class needs by week', () => {
   });
 });
 
-describe('tap ids', () => {
-  const idPart = fc.stringMatching(/^[0-9a-z]{1,19}$/);
-  it('round-trip the tap they carry, and sort by time', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4_000_000_000_000 }), idPart, idPart, fc.constantFrom<MarkValueLike>('x', 'check', null), (at, studentId, objectiveId, value) => {
-        const base = at.toString(36).padStart(9, '0') + 'abcdefghij';
-        const id = tapId(base, { studentId, objectiveId, value });
-        expect(id).toBeDefined();
-        expect(id!.length).toBeLessThanOrEqual(64);
-        expect(id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
-        expect(parseTapId(id!)).toEqual({ id, studentId, objectiveId, value, at, deleted: false });
-      }),
-    );
+describe('foldTaps', () => {
+  it('moves the head to a later live tap and asks for the history only when the head itself is undone', () => {
+    const head = m('s1', 'o1', 'x', 10);
+    expect(foldTaps(head, [m('s1', 'o1', 'check', 20)])).toMatchObject({ value: 'check', at: 20 });
+    expect(foldTaps(head, [m('s1', 'o1', 'check', 5)])).toBe(head);
+    expect(foldTaps(head, [m('s1', 'o1', 'check', 20, { deleted: true })])).toBe(head);
+    expect(foldTaps(head, [{ ...head, deleted: true }])).toBe('recompute');
+    expect(foldTaps(undefined, [m('s1', 'o1', null, 3)])).toMatchObject({ value: null, at: 3 });
+    expect(foldTaps(undefined, [])).toBeUndefined();
   });
 
-  it('refuses parts it cannot carry, and reads no meaning into other ids', () => {
-    const base = '00000000aabcdefghij';
-    expect(tapId(base, { studentId: 'has-dash', objectiveId: 'o1', value: 'x' })).toBeUndefined();
-    expect(tapId(base, { studentId: 'a'.repeat(30), objectiveId: 'b'.repeat(30), value: 'x' })).toBeUndefined();
-    expect(tapId('short', { studentId: 's', objectiveId: 'o', value: 'x' })).toBeUndefined();
-    expect(parseTapId('mbq2k3l0a9x8c7v6b5n')).toBeNull();
-    expect(parseTapId(`${base}-q-s-o`)).toBeNull();
+  it('after any run of taps, undos and restores, agrees with the latest live tap over the whole history', () => {
+    const op = fc.record({ kind: fc.constantFrom('tap', 'undo', 'restore'), pick: fc.nat(), at: fc.integer({ min: 0, max: 40 }), value: fc.constantFrom<MarkValueLike>('x', 'check', null) });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const rows = new Map<string, MarkLike>();
+        let head: MarkLike | undefined;
+        ops.forEach((o, i) => {
+          const ids = [...rows.keys()];
+          let written: MarkLike;
+          if (o.kind === 'tap' || ids.length === 0) written = m('s1', 'o1', o.value, o.at, { id: `t${String(i).padStart(3, '0')}` });
+          else written = { ...rows.get(ids[o.pick % ids.length]!)!, deleted: o.kind === 'undo' };
+          rows.set(written.id!, written);
+          const next = foldTaps(head, [written]);
+          head = next === 'recompute' ? latestMarks([...rows.values()]).get(cellKey('s1', 'o1')) : next;
+          expect(head).toEqual(latestMarks([...rows.values()]).get(cellKey('s1', 'o1')));
+        });
+      }),
+    );
   });
 });

@@ -1,0 +1,114 @@
+// The checklist's projection: each cell's latest live tap (or none), kept in the same transaction as the taps it
+// comes from, so the grid reads one row per cell instead of a piece's thousands of taps. Device-only: it is derived,
+// never synced or backed up, and can always be rebuilt from the marks (rebuildCells).
+import { cellKey, foldTaps, latestMarks } from '../domain/marks';
+import { request } from './idb';
+import type { CirculateDb } from './schema';
+import type { Mark, MarkValue } from './types';
+
+export interface Cell {
+  /** pieceId|studentId|objectiveId */
+  id: string;
+  pieceId: string;
+  studentId: string;
+  objectiveId: string;
+  markId: string;
+  value: MarkValue;
+  at: number;
+}
+
+type CellTap = Pick<Mark, 'pieceId' | 'studentId' | 'objectiveId' | 'value' | 'at' | 'deleted' | 'id'>;
+
+/** The reads and writes refreshCells needs, over either write route's transaction. */
+export interface CellStore {
+  get(ids: readonly string[]): PromiseLike<(Cell | undefined)[]>;
+  /** Every tap (live or not) on one student's objective. */
+  taps(studentId: string, objectiveId: string): PromiseLike<CellTap[]>;
+  put(cells: readonly Cell[]): PromiseLike<unknown>;
+  remove(ids: readonly string[]): PromiseLike<unknown>;
+}
+
+export function cellId(m: Pick<Mark, 'pieceId' | 'studentId' | 'objectiveId'>): string {
+  return `${m.pieceId}|${m.studentId}|${m.objectiveId}`;
+}
+
+/** A cell as the tap it holds. */
+export function cellTap(c: Cell): CellTap {
+  return { id: c.markId, pieceId: c.pieceId, studentId: c.studentId, objectiveId: c.objectiveId, value: c.value, at: c.at, deleted: false };
+}
+
+function toCell(m: CellTap): Cell {
+  return { id: cellId(m), pieceId: m.pieceId, studentId: m.studentId, objectiveId: m.objectiveId, markId: m.id, value: m.value, at: m.at };
+}
+
+/**
+ * Brings the cells of these just-written taps up to date. `before` holds each tap as it was (undefined if new): a
+ * tap moved to another cell, which the app never does but a merge could, has its old cell worked out again.
+ */
+export async function refreshCells(store: CellStore, written: readonly CellTap[], before: readonly (CellTap | undefined)[] = []): Promise<void> {
+  const byCell = new Map<string, { key: CellTap; taps: CellTap[] }>();
+  const redo = new Map<string, CellTap>();
+  written.forEach((m, i) => {
+    const id = cellId(m);
+    const entry = byCell.get(id);
+    if (entry) entry.taps.push(m);
+    else byCell.set(id, { key: m, taps: [m] });
+    const old = before[i];
+    if (old && cellId(old) !== id) redo.set(cellId(old), old);
+  });
+  const ids = [...byCell.keys()];
+  const heads = await store.get(ids);
+  const puts: Cell[] = [];
+  const gone: string[] = [];
+  ids.forEach((id, i) => {
+    const { key, taps } = byCell.get(id)!;
+    const head = heads[i];
+    const next = foldTaps(head && cellTap(head), taps);
+    if (next === 'recompute') redo.set(id, key);
+    else if (!next) gone.push(id);
+    else if (!head || head.markId !== next.id || head.value !== next.value || head.at !== next.at) puts.push(toCell(next));
+  });
+  for (const [id, key] of redo) {
+    const taps = (await store.taps(key.studentId, key.objectiveId)).filter((t) => t.pieceId === key.pieceId);
+    const latest = latestMarks(taps).get(cellKey(key.studentId, key.objectiveId));
+    if (latest) puts.push(toCell(latest));
+    else gone.push(id);
+  }
+  if (puts.length) await store.put(puts);
+  if (gone.length) await store.remove(gone);
+}
+
+/** Over a Dexie transaction (transact, pulls, restores): Dexie promises only, so the transaction's zone holds. */
+export function dexieCells(db: CirculateDb): CellStore {
+  return {
+    get: (ids) => db.cells.bulkGet([...ids]),
+    taps: (studentId, objectiveId) => db.marks.where('[studentId+objectiveId]').equals([studentId, objectiveId]).toArray(),
+    put: (cells) => db.cells.bulkPut([...cells]),
+    remove: (ids) => db.cells.bulkDelete([...ids]),
+  };
+}
+
+/** Over a plain IndexedDB transaction holding the marks and cells stores (the single-write route). */
+export function rawCells(trans: IDBTransaction): CellStore {
+  const cells = trans.objectStore('cells');
+  const marks = trans.objectStore('marks');
+  return {
+    get: (ids) => Promise.all(ids.map((id) => request<Cell | undefined>(cells.get(id)))),
+    taps: (studentId, objectiveId) => request<CellTap[]>(marks.index('[studentId+objectiveId]').getAll([studentId, objectiveId])),
+    // Writes are not awaited: the caller commits right after, and a failed write aborts the whole transaction.
+    put: (rows) => Promise.resolve(rows.forEach((c) => cells.put(c))),
+    remove: (ids) => Promise.resolve(ids.forEach((id) => cells.delete(id))),
+  };
+}
+
+/** Every cell from every tap, in one pass over the marks (the schema upgrade, and fixtures that bulk-load taps). */
+export async function rebuildCells(marks: { each(cb: (m: CellTap) => void): PromiseLike<unknown> }, cells: { clear(): PromiseLike<unknown>; bulkPut(rows: Cell[]): PromiseLike<unknown> }): Promise<void> {
+  const latest = new Map<string, CellTap>();
+  await marks.each((m) => {
+    const id = cellId(m);
+    const next = foldTaps(latest.get(id), [m]);
+    if (next && next !== 'recompute') latest.set(id, next);
+  });
+  await cells.clear();
+  await cells.bulkPut([...latest.values()].map(toCell));
+}
