@@ -4,7 +4,7 @@
 import { Dexie, RangeSet, type ObservabilitySet, type Table } from 'dexie';
 import { newId } from '../domain/ids';
 import { maxStamp, mergeStamped, newerFields, type FieldMeta, type Stamped } from '../domain/merge';
-import { dexieCells, rawCells, refreshCells } from './cells';
+import { dexieCells, rawCells, refreshCells, type CellStore } from './cells';
 import { surfaceQuota } from './errors';
 import { request } from './idb';
 import type { CirculateDb } from './schema';
@@ -64,9 +64,9 @@ function fieldsOf(row: Row): Record<string, unknown> {
  * The current rows for these changes' ids, in order. Ids are time-ordered, so a pulled page's ids mostly span a
  * narrow key range: listing which keys exist there (one request) spares a read per record that is new here, as most
  * are on a first sync. Only ids proven absent skip the read; a range holding many other records falls back to
- * reading every id. A Dexie promise chain, so it keeps the caller's transaction.
+ * reading every id.
  */
-function currentRows(t: Table<Row, string>, list: readonly RemoteChange[]): PromiseLike<(Row | undefined)[]> {
+async function currentRows(store: IDBObjectStore, list: readonly RemoteChange[]): Promise<(Row | undefined)[]> {
   const ids = list.map((c) => c.id);
   let lo = ids[0]!;
   let hi = lo;
@@ -75,21 +75,13 @@ function currentRows(t: Table<Row, string>, list: readonly RemoteChange[]): Prom
     if (id > hi) hi = id;
   }
   const cap = ids.length * 4;
-  return t
-    .where(':id')
-    .between(lo, hi, true, true)
-    .limit(cap)
-    .primaryKeys()
-    .then((present) => {
-      const have = present.length < cap ? new Set(present as string[]) : undefined;
-      const toRead = have ? ids.filter((id) => have.has(id)) : ids;
-      return toRead.length ? t.bulkGet(toRead) : [];
-    })
-    .then((found) => {
-      const byId = new Map<string, Row>();
-      for (const row of found) if (row) byId.set(row.id, row);
-      return ids.map((id) => byId.get(id));
-    });
+  const present = await request<string[]>(store.getAllKeys(IDBKeyRange.bound(lo, hi), cap));
+  const have = present.length < cap ? new Set(present) : undefined;
+  const toRead = have ? ids.filter((id) => have.has(id)) : ids;
+  const found = await Promise.all(toRead.map((id) => request<Row | undefined>(store.get(id))));
+  const byId = new Map<string, Row>();
+  for (const row of found) if (row) byId.set(row.id, row);
+  return ids.map((id) => byId.get(id));
 }
 
 /** Changes grouped by table (tables this version does not know are left out), in their order within each table. */
@@ -214,7 +206,7 @@ export class Repo {
    * notification, sent on the next task, as Dexie does for its own writes; every index of a touched table is marked
    * whole, so no query on it can miss the change.
    */
-  private notify(table: TableName): void {
+  private notify(table: string): void {
     if (this.pending.size === 0) setTimeout(() => this.flushNotify(), 0);
     this.pending.add(table);
     this.pending.add('outbox');
@@ -284,26 +276,8 @@ export class Repo {
    * with any local rows given (the sync cursor), so an interrupted pull leaves neither half applied. Nothing here
    * enters the outbox: these changes already exist elsewhere.
    */
-  async applyRemote(changes: readonly RemoteChange[], alsoPut: readonly LocalRow[] = []): Promise<number> {
-    await this.session.ready();
-    const byTable = groupByTable(changes);
-    let written = 0;
-    try {
-      await this.db.transaction('rw', [...this.scope(byTable.keys()), this.db.local], async () => {
-        for (const [table, list] of byTable) {
-          const t = this.db.table<Row, string>(table);
-          const { merged, before } = this.mergeChanges(table, list, await currentRows(t, list), true);
-          if (merged.size === 0) continue;
-          await t.bulkPut([...merged.values()]);
-          if (table === 'marks') await this.refreshCells(merged, before);
-          written += merged.size;
-        }
-        if (alsoPut.length) await this.db.local.bulkPut([...alsoPut]);
-      });
-    } catch (e) {
-      surfaceQuota(e);
-    }
-    return written;
+  applyRemote(changes: readonly RemoteChange[], alsoPut: readonly LocalRow[] = []): Promise<number> {
+    return this.mergeIn(changes, { keepPrivate: true, queue: false, alsoPut });
   }
 
   /**
@@ -311,46 +285,82 @@ export class Repo {
    * loses nothing, in one transaction. Unlike a pull, the fields the file brought in are also queued in the outbox,
    * so a device restored from a backup sends them on at its next sync; a private note never is.
    */
-  async importRecords(changes: readonly RemoteChange[]): Promise<number> {
+  importRecords(changes: readonly RemoteChange[]): Promise<number> {
+    return this.mergeIn(changes, { keepPrivate: false, queue: true, alsoPut: [] });
+  }
+
+  /**
+   * The bulk route (pulls and restores): one plain IndexedDB transaction, like writeOne's, since a pulled page is a
+   * thousand rows and Dexie's per-request machinery cost a tenth of a sync. Returns how many records changed.
+   */
+  private async mergeIn(changes: readonly RemoteChange[], opts: { keepPrivate: boolean; queue: boolean; alsoPut: readonly LocalRow[] }): Promise<number> {
     await this.session.ready();
+    if (!this.db.isOpen()) await this.db.open();
     const byTable = groupByTable(changes);
+    const stores = new Set<string>(byTable.keys());
+    if (byTable.has('marks')) stores.add('cells');
+    if (opts.queue) stores.add('outbox');
+    if (opts.alsoPut.length) stores.add('local');
+    if (stores.size === 0) return 0;
+    const trans = this.db.backendDB().transaction([...stores], 'readwrite');
+    const committed = new Promise<void>((resolve, reject) => {
+      trans.oncomplete = () => resolve();
+      trans.onabort = () => reject(trans.error ?? new Error('Write aborted'));
+    });
+    const touched: TableName[] = [];
     let written = 0;
     try {
-      await this.db.transaction('rw', [...this.scope(byTable.keys()), this.db.outbox], async () => {
-        for (const [table, list] of byTable) {
-          const t = this.db.table<Row, string>(table);
-          const { merged, won, before } = this.mergeChanges(table, list, await currentRows(t, list), false);
-          if (merged.size === 0) continue;
-          await t.bulkPut([...merged.values()]);
-          if (table === 'marks') await this.refreshCells(merged, before);
-          const entries: OutboxEntry[] = [];
-          for (const [id, row] of merged) {
-            if (isPrivate(table, row)) continue;
-            const names = isPrivate(table, before.get(id)) ? Object.keys(fieldsOf(row)) : [...(won.get(id) ?? [])];
-            const fields: Record<string, unknown> = {};
-            const meta: Record<string, FieldMeta> = {};
-            for (const f of names) {
-              const m = row._m?.[f];
-              if (!m) continue;
-              fields[f] = row[f];
-              meta[f] = m;
-            }
-            entries.push({ table, id, fields, meta });
-          }
-          if (entries.length) await this.db.outbox.bulkAdd(entries);
-          written += merged.size;
-        }
-      });
+      for (const [table, list] of byTable) {
+        const store = trans.objectStore(table);
+        const { merged, won, before } = this.mergeChanges(table, list, await currentRows(store, list), opts.keepPrivate);
+        if (merged.size === 0) continue;
+        for (const row of merged.values()) store.put(row);
+        if (table === 'marks') await this.refreshCells(rawCells(trans), merged, before);
+        if (opts.queue) for (const entry of this.outboxEntries(table, merged, won, before)) trans.objectStore('outbox').add(entry);
+        touched.push(table);
+        written += merged.size;
+      }
+      const local = opts.alsoPut.length ? trans.objectStore('local') : null;
+      for (const row of opts.alsoPut) local!.put(row);
+      trans.commit?.();
+      await committed;
     } catch (e) {
-      surfaceQuota(e);
+      try {
+        trans.abort();
+      } catch {
+        // Already finished: the error below is the one that matters.
+      }
+      committed.catch(() => undefined);
+      return surfaceQuota(e);
     }
+    for (const t of touched) this.notify(t);
+    if (opts.alsoPut.length) this.notify('local');
     return written;
   }
 
-  /** The cells of taps just merged in, inside the caller's Dexie transaction. */
-  private refreshCells(merged: Map<string, Row>, before: Map<string, Row | undefined>): Promise<void> {
+  /** A restore's outbox entries: the fields the file won, or the whole row where a private note was made public. */
+  private outboxEntries(table: TableName, merged: Map<string, Row>, won: Map<string, Set<string>>, before: Map<string, Row | undefined>): OutboxEntry[] {
+    const entries: OutboxEntry[] = [];
+    for (const [id, row] of merged) {
+      if (isPrivate(table, row)) continue;
+      const names = isPrivate(table, before.get(id)) ? Object.keys(fieldsOf(row)) : [...(won.get(id) ?? [])];
+      const fields: Record<string, unknown> = {};
+      const meta: Record<string, FieldMeta> = {};
+      for (const f of names) {
+        const m = row._m?.[f];
+        if (!m) continue;
+        fields[f] = row[f];
+        meta[f] = m;
+      }
+      entries.push({ table, id, fields, meta });
+    }
+    return entries;
+  }
+
+  /** The cells of taps just merged in, in the same transaction. */
+  private refreshCells(store: CellStore, merged: Map<string, Row>, before: Map<string, Row | undefined>): Promise<void> {
     const ids = [...merged.keys()];
-    return refreshCells(dexieCells(this.db), ids.map((id) => merged.get(id) as unknown as Mark), ids.map((id) => before.get(id) as unknown as Mark | undefined));
+    return refreshCells(store, ids.map((id) => merged.get(id) as unknown as Mark), ids.map((id) => before.get(id) as unknown as Mark | undefined));
   }
 
   /**

@@ -12,8 +12,8 @@ export const CLIENT_SCHEMA = 3;
 export const MIN_CLIENT_SCHEMA = 2;
 export const SCHEMA_HEADER = 'X-Circulate-Schema';
 
-export const MAX_PUSH_CHANGES = 1000;
-export const MAX_PULL_LIMIT = 1000;
+export const MAX_PUSH_CHANGES = 2500;
+export const MAX_PULL_LIMIT = 2500;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 const stamp = v.pipe(v.string(), v.regex(/^\d{15}-[0-9a-z]{6}-[a-z0-9-]{1,40}$/, 'must be an HLC stamp'));

@@ -1,5 +1,5 @@
 // The sync engine against an in-memory endpoint: push, pull, errors in words, backoff, and what must never be sent.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { Repo } from '../../../src/db/repo';
 import { createDb, type CirculateDb } from '../../../src/db/schema';
 import { KEYS, writeConfig } from '../../../src/sync/config';
@@ -10,9 +10,8 @@ import { fakeServer, type FakeServer } from './fakeServer';
 const dbs: CirculateDb[] = [];
 let counter = 0;
 
-function device(name = `sync-dev-${++counter}`, middleware?: (db: CirculateDb) => void): Repo {
+function device(name = `sync-dev-${++counter}`): Repo {
   const db = createDb(`${name}-${Date.now()}`);
-  middleware?.(db);
   dbs.push(db);
   return new Repo(db);
 }
@@ -213,21 +212,17 @@ describe('SyncEngine', () => {
     await a.repo.create('students', { classId: 'c1', firstName: 'Bao', lastName: 'Nguyen', order: 0, archived: false, sourceId: null });
     await a.engine.sync();
 
+    // The disk refuses student rows (as a full or failing disk would), whichever route writes them.
     let failStudents = true;
-    const b = device(undefined, (db) =>
-      db.use({
-        stack: 'dbcore',
-        name: 'fail-students',
-        create: (down) => ({
-          ...down,
-          table: (name) => {
-            const t = down.table(name);
-            if (name !== 'students') return t;
-            return { ...t, mutate: (req) => (failStudents ? Promise.reject(new Error('disk error')) : t.mutate(req)) };
-          },
-        }),
-      }),
-    );
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (failStudents && this.name === 'students') throw new DOMException('disk error', 'UnknownError');
+      return put.apply(this, args);
+    };
+    onTestFinished(() => {
+      IDBObjectStore.prototype.put = put;
+    });
+    const b = device();
     const bEngine = (await connected(server, { pullLimit: 3 }, b)).engine;
     const out = await bEngine.sync();
     expect(out.ok).toBe(false);
