@@ -1,9 +1,12 @@
 // The reference sync server that bench/run.ts starts for browser benches (SQLite in a temp dir, CORS open to the
-// bench page), with a fresh teacher token per bench: the page finds both on window.__benchServer.
+// bench page), with fresh teacher tokens per bench (one per repeated run, so no run pulls another's records): the
+// page finds them on window.__benchServer.
+
+export const BENCH_TEACHERS = 3;
 
 export interface BenchServer {
   url: string;
-  token: string;
+  tokens: string[];
 }
 
 export function benchServer(): BenchServer {

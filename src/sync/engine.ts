@@ -57,6 +57,9 @@ export interface SyncEngineOptions {
 
 type Listener = (s: SyncStatus) => void;
 
+/** Changes in the first push of a sync (see push). */
+const FIRST_PUSH = 250;
+
 const encoder = new TextEncoder();
 
 /** UTF-8 size of a JSON text, encoding only when it holds more than ASCII (most changes do not). */
@@ -320,7 +323,8 @@ export class SyncEngine {
     /** The delete of an acknowledged batch, left running while the next one is sent (see below). */
     let deleting: Promise<unknown> | undefined;
     for (;;) {
-      const batch = await (ahead ?? this.nextBatch(limit));
+      // The first batch is small, so the server starts work while the next full batch is read from the outbox.
+      const batch = await (ahead ?? this.nextBatch(pushed === 0 ? Math.min(limit, FIRST_PUSH) : limit));
       ahead = undefined;
       if (!batch) {
         await deleting;
