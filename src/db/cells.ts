@@ -22,8 +22,10 @@ type CellTap = Pick<Mark, 'pieceId' | 'studentId' | 'objectiveId' | 'value' | 'a
 /** The reads and writes refreshCells needs, over either write route's transaction. */
 export interface CellStore {
   get(ids: readonly string[]): PromiseLike<(Cell | undefined)[]>;
-  /** Every tap (live or not) on one student's objective. */
-  taps(studentId: string, objectiveId: string): PromiseLike<CellTap[]>;
+  /** When the piece's first tap was made (undefined if it has none). */
+  pieceStart(pieceId: string): PromiseLike<number | undefined>;
+  /** The student's taps (live or not, on any objective) made from `from` to `to`, inclusive. */
+  studentTaps(studentId: string, from: number, to: number): PromiseLike<CellTap[]>;
   put(cells: readonly Cell[]): PromiseLike<unknown>;
   remove(ids: readonly string[]): PromiseLike<unknown>;
 }
@@ -69,7 +71,10 @@ export async function refreshCells(store: CellStore, written: readonly CellTap[]
     else if (!head || head.markId !== next.id || head.value !== next.value || head.at !== next.at) puts.push(toCell(next));
   });
   for (const [id, key] of redo) {
-    const taps = (await store.taps(key.studentId, key.objectiveId)).filter((t) => t.pieceId === key.pieceId);
+    // The cell's taps all lie in the student's taps since the piece's first tap: a piece's span, not a year.
+    const start = await store.pieceStart(key.pieceId);
+    const span = start === undefined ? [] : await store.studentTaps(key.studentId, start, Infinity);
+    const taps = span.filter((t) => t.pieceId === key.pieceId && t.objectiveId === key.objectiveId);
     const latest = latestMarks(taps).get(cellKey(key.studentId, key.objectiveId));
     if (latest) puts.push(toCell(latest));
     else gone.push(id);
@@ -82,7 +87,8 @@ export async function refreshCells(store: CellStore, written: readonly CellTap[]
 export function dexieCells(db: CirculateDb): CellStore {
   return {
     get: (ids) => db.cells.bulkGet([...ids]),
-    taps: (studentId, objectiveId) => db.marks.where('[studentId+objectiveId]').equals([studentId, objectiveId]).toArray(),
+    pieceStart: (pieceId) => db.marks.where('[pieceId+at]').between([pieceId, -Infinity], [pieceId, Infinity]).first((m) => m?.at),
+    studentTaps: (studentId, from, to) => db.marks.where('[studentId+at]').between([studentId, from], [studentId, to], true, true).toArray(),
     put: (cells) => db.cells.bulkPut([...cells]),
     remove: (ids) => db.cells.bulkDelete([...ids]),
   };
@@ -94,7 +100,9 @@ export function rawCells(trans: IDBTransaction): CellStore {
   const marks = trans.objectStore('marks');
   return {
     get: (ids) => Promise.all(ids.map((id) => request<Cell | undefined>(cells.get(id)))),
-    taps: (studentId, objectiveId) => request<CellTap[]>(marks.index('[studentId+objectiveId]').getAll([studentId, objectiveId])),
+    pieceStart: (pieceId) =>
+      request<IDBCursor | null>(marks.index('[pieceId+at]').openKeyCursor(IDBKeyRange.bound([pieceId, -Infinity], [pieceId, Infinity]))).then((c) => (c ? (c.key as [string, number])[1] : undefined)),
+    studentTaps: (studentId, from, to) => request<CellTap[]>(marks.index('[studentId+at]').getAll(IDBKeyRange.bound([studentId, from], [studentId, to]))),
     // Writes are not awaited: the caller commits right after, and a failed write aborts the whole transaction.
     put: (rows) => Promise.resolve(rows.forEach((c) => cells.put(c))),
     remove: (ids) => Promise.resolve(ids.forEach((id) => cells.delete(id))),

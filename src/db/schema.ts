@@ -45,12 +45,9 @@ export const SCHEMA_V2: Record<string, string> = {
   keepApart: 'id, classId',
 };
 
-/**
- * Version 3: the checklist's cells (each cell's latest live tap, device-only, see src/db/cells.ts), built here from
- * the taps already stored; a cell's taps are findable by student and objective, to work a cell out again on undo.
- */
+/** Version 3: the checklist's cells (each cell's latest live tap, device-only, see src/db/cells.ts), built here from
+ * the taps already stored. */
 export const SCHEMA_V3: Record<string, string> = {
-  marks: 'id, [pieceId+at], [studentId+at], [classId+at], [studentId+objectiveId]',
   cells: 'id, pieceId',
 };
 

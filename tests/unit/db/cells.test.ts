@@ -63,6 +63,7 @@ describe('checklist cells', () => {
       kind: fc.constantFrom('tap', 'tap', 'undo', 'restore', 'group'),
       s: fc.constantFrom('s1', 's2'),
       o: fc.constantFrom('o1', 'o2'),
+      p: fc.constantFrom('p1', 'p2'),
       v: fc.constantFrom<MarkValueLike>('x', 'check', null),
       pick: fc.nat(),
       at: fc.integer({ min: 0, max: 50 }),
@@ -79,12 +80,12 @@ describe('checklist cells', () => {
             const r = o.who === 'here' ? repo : other;
             const ids = (await r.db.marks.toCollection().primaryKeys()) as string[];
             const id = ids[o.pick % Math.max(1, ids.length)];
-            if (o.kind === 'tap' || !id) await r.create('marks', tap(o.s, o.o, o.v, o.at));
+            if (o.kind === 'tap' || !id) await r.create('marks', tap(o.s, o.o, o.v, o.at, o.p));
             else if (o.kind === 'undo') await r.remove('marks', id);
             else if (o.kind === 'restore') await r.restore('marks', id);
             else
               await r.transact(async (w) => {
-                await w.create('marks', tap(o.s, o.o, o.v, o.at));
+                await w.create('marks', tap(o.s, o.o, o.v, o.at, o.p));
                 await w.remove('marks', id);
               });
           }
@@ -94,7 +95,7 @@ describe('checklist cells', () => {
           await repo.applyRemote(fromThere);
           for (const r of [repo, other]) expect(await stored(r.db)).toEqual(await expected(r.db));
         }),
-        { numRuns: 30 },
+        { numRuns: 150 },
       );
     } finally {
       other.db.close();
