@@ -1,8 +1,9 @@
 // Two tablets of one teacher syncing through the real server: set up in Settings, one offline while both edit,
-// then back online: both show the same roster.
+// then back online: both show the same roster; taps (and an undone tap) on one reach the other's checklist.
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { waitForOfflineReady } from './helpers/app';
+import { classWithPiece } from './helpers/clipboard';
 import { addClass, expectNoSeriousAxe, pasteStudents, studentNames } from './helpers/roster';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -80,6 +81,45 @@ test('two tablets converge through the server after one was offline', async ({ b
   await a.getByRole('link', { name: 'Roster' }).click();
   await expect(studentNames(a)).toHaveText(['Ana Lopez', 'Bao Nguyen', 'Cara Diaz', 'Dev Patel']);
   await expect(syncStatus(a)).toHaveText('Synced');
+  await a.context().close();
+  await b.context().close();
+});
+
+test("taps on one tablet, and a tap undone there, show in the other tablet's checklist", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const teacher = `Mr Okafor ${Date.now()}`;
+  const token = addTeacher(teacher);
+  const a = await tablet(browser);
+  const b = await tablet(browser);
+  const lead = 'Writes a lead that hooks the reader';
+  const order = 'Tells events in order';
+  const cell = (page: Page, student: string, objective: string) => page.getByRole('button', { name: new RegExp(`^${student}, ${objective}: `) });
+
+  await classWithPiece(a);
+  await cell(a, 'Ana Lopez', lead).click();
+  await expect(cell(a, 'Ana Lopez', lead)).toHaveAccessibleName(`Ana Lopez, ${lead}: needs support`);
+  await cell(a, 'Ana Lopez', lead).click();
+  await expect(cell(a, 'Ana Lopez', lead)).toHaveAccessibleName(`Ana Lopez, ${lead}: secure`);
+  await cell(a, 'Bao Nguyen', order).click();
+  await expect(cell(a, 'Bao Nguyen', order)).toHaveAccessibleName(`Bao Nguyen, ${order}: needs support`);
+  await a.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(cell(a, 'Bao Nguyen', order)).toHaveAccessibleName(`Bao Nguyen, ${order}: not marked`);
+  await connect(a, token, teacher);
+
+  await connect(b, token, teacher);
+  await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clipboard' }).click();
+  await expect(cell(b, 'Ana Lopez', lead)).toHaveAccessibleName(`Ana Lopez, ${lead}: secure`);
+  await expect(cell(b, 'Bao Nguyen', order)).toHaveAccessibleName(`Bao Nguyen, ${order}: not marked`);
+  await expect(b.getByRole('columnheader', { name: new RegExp(`${lead}.*0 need support`) })).toBeVisible();
+
+  // B marks a need; A's checklist shows it after A's next sync.
+  await cell(b, 'Cara Diaz', order).click();
+  await expect(cell(b, 'Cara Diaz', order)).toHaveAccessibleName(`Cara Diaz, ${order}: needs support`);
+  await expect(syncStatus(b)).toHaveText('Synced', { timeout: 15_000 });
+  await a.getByRole('button', { name: 'Sync now' }).click();
+  await expect(syncStatus(a)).toHaveText('Synced');
+  await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clipboard' }).click();
+  await expect(cell(a, 'Cara Diaz', order)).toHaveAccessibleName(`Cara Diaz, ${order}: needs support`);
   await a.context().close();
   await b.context().close();
 });
