@@ -165,27 +165,38 @@ export class Repo {
    */
   private async writeOne(table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update'): Promise<void> {
     await this.session.ready();
-    // Dexie closes the connection when another tab upgrades the schema; reopen rather than fail the tap.
+    const planned = await this.inRawTransaction(table === 'marks' ? [table, 'outbox', 'cells'] : [table, 'outbox'], async (trans) => {
+      const store = trans.objectStore(table);
+      const existing = mode === 'create' ? undefined : await request<Row | undefined>(store.get(id));
+      const p = this.plan(table, id, patch, mode, existing);
+      if (!p) return false;
+      if (mode === 'create') store.add(p.next);
+      else store.put(p.next);
+      if (p.entry) trans.objectStore('outbox').add(p.entry);
+      if (table === 'marks') await refreshCells(rawCells(trans), [p.next as unknown as Mark], [existing as unknown as Mark | undefined]);
+      return true;
+    });
+    if (planned) this.notify(table);
+    afterFirstWrite();
+  }
+
+  /**
+   * Runs `fn` in one plain IndexedDB read-write transaction on Dexie's connection and resolves once it has committed.
+   * Any failure aborts the whole transaction; a full disk is surfaced as StorageFullError.
+   */
+  private async inRawTransaction<R>(stores: string[], fn: (trans: IDBTransaction) => Promise<R>): Promise<R> {
+    // Dexie closes the connection when another tab upgrades the schema; reopen rather than fail the write.
     if (!this.db.isOpen()) await this.db.open();
-    const trans = this.db.backendDB().transaction(table === 'marks' ? [table, 'outbox', 'cells'] : [table, 'outbox'], 'readwrite');
+    const trans = this.db.backendDB().transaction(stores, 'readwrite');
     const committed = new Promise<void>((resolve, reject) => {
       trans.oncomplete = () => resolve();
       trans.onabort = () => reject(trans.error ?? new Error('Write aborted'));
     });
-    let planned = false;
     try {
-      const store = trans.objectStore(table);
-      const existing = mode === 'create' ? undefined : await request<Row | undefined>(store.get(id));
-      const p = this.plan(table, id, patch, mode, existing);
-      if (p) {
-        planned = true;
-        if (mode === 'create') store.add(p.next);
-        else store.put(p.next);
-        if (p.entry) trans.objectStore('outbox').add(p.entry);
-        if (table === 'marks') await refreshCells(rawCells(trans), [p.next as unknown as Mark], [existing as unknown as Mark | undefined]);
-      }
+      const result = await fn(trans);
       trans.commit?.();
       await committed;
+      return result;
     } catch (e) {
       try {
         trans.abort();
@@ -195,8 +206,6 @@ export class Repo {
       committed.catch(() => undefined);
       return surfaceQuota(e);
     }
-    if (planned) this.notify(table);
-    afterFirstWrite();
   }
 
   private pending = new Set<string>();
@@ -295,21 +304,15 @@ export class Repo {
    */
   private async mergeIn(changes: readonly RemoteChange[], opts: { keepPrivate: boolean; queue: boolean; alsoPut: readonly LocalRow[] }): Promise<number> {
     await this.session.ready();
-    if (!this.db.isOpen()) await this.db.open();
     const byTable = groupByTable(changes);
     const stores = new Set<string>(byTable.keys());
     if (byTable.has('marks')) stores.add('cells');
     if (opts.queue) stores.add('outbox');
     if (opts.alsoPut.length) stores.add('local');
     if (stores.size === 0) return 0;
-    const trans = this.db.backendDB().transaction([...stores], 'readwrite');
-    const committed = new Promise<void>((resolve, reject) => {
-      trans.oncomplete = () => resolve();
-      trans.onabort = () => reject(trans.error ?? new Error('Write aborted'));
-    });
     const touched: TableName[] = [];
-    let written = 0;
-    try {
+    const written = await this.inRawTransaction([...stores], async (trans) => {
+      let n = 0;
       for (const [table, list] of byTable) {
         const store = trans.objectStore(table);
         const { merged, won, before } = this.mergeChanges(table, list, await currentRows(store, list), opts.keepPrivate);
@@ -318,21 +321,11 @@ export class Repo {
         if (table === 'marks') await this.refreshCells(rawCells(trans), merged, before);
         if (opts.queue) for (const entry of this.outboxEntries(table, merged, won, before)) trans.objectStore('outbox').add(entry);
         touched.push(table);
-        written += merged.size;
+        n += merged.size;
       }
-      const local = opts.alsoPut.length ? trans.objectStore('local') : null;
-      for (const row of opts.alsoPut) local!.put(row);
-      trans.commit?.();
-      await committed;
-    } catch (e) {
-      try {
-        trans.abort();
-      } catch {
-        // Already finished: the error below is the one that matters.
-      }
-      committed.catch(() => undefined);
-      return surfaceQuota(e);
-    }
+      for (const row of opts.alsoPut) trans.objectStore('local').put(row);
+      return n;
+    });
     for (const t of touched) this.notify(t);
     if (opts.alsoPut.length) this.notify('local');
     return written;
