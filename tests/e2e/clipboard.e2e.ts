@@ -2,7 +2,8 @@
 // kept, and the grid, note and student page pass axe.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { classWithPiece, swControlling } from './helpers/clipboard';
+import { waitForOfflineReady } from './helpers/app';
+import { classWithPiece } from './helpers/clipboard';
 
 const LEAD = 'Writes a lead that hooks the reader';
 const ORDER = 'Tells events in order';
@@ -17,7 +18,7 @@ async function noSeriousViolations(page: Page): Promise<void> {
 
 test('marks and a note made offline are all there after a reload', async ({ page, context }) => {
   await classWithPiece(page);
-  await swControlling(page);
+  await waitForOfflineReady(page);
   await context.setOffline(true);
 
   await cell(page, 'Ana Lopez', LEAD).click();

@@ -3,7 +3,8 @@
 // and the builder, table and projection screens pass axe.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { classWithPiece, swControlling } from './helpers/clipboard';
+import { waitForOfflineReady } from './helpers/app';
+import { classWithPiece } from './helpers/clipboard';
 
 const LEAD = 'Writes a lead that hooks the reader';
 const ORDER = 'Tells events in order';
@@ -44,7 +45,7 @@ async function touchDrag(page: Page, from: Locator, to: Locator): Promise<void> 
 
 test('marks on the grid become groups; a finger drag moves a student; a session is run and recorded, all offline', async ({ page, context }) => {
   await classWithPiece(page, NAMES.join('\n'));
-  await swControlling(page);
+  await waitForOfflineReady(page);
   await context.setOffline(true);
 
   // Three students need support with the lead, three with order; Gia has no need.
@@ -121,7 +122,7 @@ test('marks on the grid become groups; a finger drag moves a student; a session 
 
 test('in landscape a mouse drag moves a student, and the history screen passes axe', async ({ page, context }) => {
   await classWithPiece(page, NAMES.slice(0, 4).join('\n'));
-  await swControlling(page);
+  await waitForOfflineReady(page);
   await context.setOffline(true);
   await page.setViewportSize({ width: 1180, height: 820 });
   for (const s of ['Ana Lopez', 'Bao Nguyen']) await cell(page, s, ORDER).click();

@@ -4,7 +4,8 @@
 // print screens pass axe.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { classWithNotes, readPdf, squash, swControlling, type PdfDoc, type PdfText } from './helpers/print';
+import { waitForOfflineReady } from './helpers/app';
+import { classWithNotes, readPdf, squash, type PdfDoc, type PdfText } from './helpers/print';
 
 async function noSeriousViolations(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -110,7 +111,7 @@ test('notes print inside their labels on Letter and A4 sheets, from label 1 and 
     };
   });
   await classWithNotes(page, NAMES, NOTES);
-  await swControlling(page);
+  await waitForOfflineReady(page);
   await context.setOffline(true);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Print' }).click();

@@ -1,4 +1,5 @@
 // Starts a piece: title, genre and start date, with its first objectives from the genre's checklist or an earlier piece.
+import { SelectField } from '../../ui/SelectField';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCurrentClass } from '../../app/useCurrentClass';
@@ -48,16 +49,7 @@ export function NewPiece() {
         <span>Title</span>
         <input type="text" value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={error ? true : undefined} />
       </label>
-      <label className="field">
-        <span>Genre</span>
-        <select value={genre} onChange={(e) => setGenre(e.target.value)}>
-          {GENRES.map((g) => (
-            <option key={g.value} value={g.value}>
-              {g.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Genre" value={genre} choices={GENRES} onChange={setGenre} />
       <label className="field">
         <span>Start date</span>
         <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />

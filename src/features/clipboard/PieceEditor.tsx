@@ -1,4 +1,5 @@
 // Edits one piece: its title, genre, start date and lens, and the objectives the checklist shows, in order.
+import { SelectField } from '../../ui/SelectField';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -35,16 +36,7 @@ export function PieceEditor() {
         <h2 id="piece-details-h">Details</h2>
         <AutosaveInput table="pieces" recordId={piece.id} field="title" value={piece.title} label="Title" />
         <div className="row">
-          <label className="field">
-            <span>Genre</span>
-            <select value={piece.genre} onChange={(e) => void update('pieces', piece.id, { genre: e.target.value })}>
-              {GENRES.map((g) => (
-                <option key={g.value} value={g.value}>
-                  {g.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Genre" value={piece.genre} choices={GENRES} onChange={(genre) => void update('pieces', piece.id, { genre })} />
           <label className="field">
             <span>Start date</span>
             <input
@@ -58,17 +50,13 @@ export function PieceEditor() {
               }}
             />
           </label>
-          <label className="field">
-            <span>Lens (today's focus)</span>
-            <select value={piece.lensObjectiveId ?? ''} onChange={(e) => void update('pieces', piece.id, { lensObjectiveId: e.target.value || null })}>
-              <option value="">No lens</option>
-              {objectives.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.text}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="Lens (today's focus)"
+            value={piece.lensObjectiveId ?? ''}
+            choices={objectives.map((o) => ({ value: o.id, label: o.text }))}
+            none="No lens"
+            onChange={(v) => void update('pieces', piece.id, { lensObjectiveId: v || null })}
+          />
         </div>
         {dateError && (
           <p className="error" role="alert">

@@ -1,4 +1,5 @@
 // The student's record in time order, newest first, filterable by piece and objective; older items on request.
+import { SelectField } from '../../ui/SelectField';
 import { dayLabel } from './timeline';
 import { TimelineEntry } from './TimelineEntry';
 import type { TimelineFilter } from './queries';
@@ -26,35 +27,23 @@ export function TimelineSection({ timeline, lookups, filter, onFilter, onMore }:
     <section className="card" aria-labelledby="timeline-h">
       <h2 id="timeline-h">Timeline</h2>
       <div className="row">
-        <label className="field">
-          <span>Piece</span>
-          <select
-            value={pieceId}
-            onChange={(e) => onFilter({ pieceId: e.target.value || null, objectiveId: null })}
-          >
-            <option value="">All pieces</option>
-            {lookups.pieceList.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Objective</span>
-          <select
-            value={objectiveId}
-            onChange={(e) => onFilter({ pieceId: filter.pieceId, objectiveId: e.target.value || null })}
-          >
-            <option value="">All objectives</option>
-            {objectiveChoices.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.text}
-                {!pieceId && lookups.pieces.get(o.pieceId) ? ` (${lookups.pieces.get(o.pieceId)!.title})` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Piece"
+          value={pieceId}
+          choices={lookups.pieceList.map((p) => ({ value: p.id, label: p.title }))}
+          none="All pieces"
+          onChange={(v) => onFilter({ pieceId: v || null, objectiveId: null })}
+        />
+        <SelectField
+          label="Objective"
+          value={objectiveId}
+          choices={objectiveChoices.map((o) => {
+            const piece = pieceId ? undefined : lookups.pieces.get(o.pieceId);
+            return { value: o.id, label: piece ? `${o.text} (${piece.title})` : o.text };
+          })}
+          none="All objectives"
+          onChange={(v) => onFilter({ pieceId: filter.pieceId, objectiveId: v || null })}
+        />
       </div>
       {timeline.items.length === 0 && <p className="muted">Nothing recorded{pieceId || objectiveId ? ' for this filter' : ' yet'}.</p>}
       <ol className="clip-timeline" aria-label="Timeline">

@@ -1,5 +1,6 @@
 // What kind of conference it was (teacher-student, or a peer TAG conference overheard, with the partner) and the
 // piece and objective it is about.
+import { SelectField } from '../../ui/SelectField';
 import { useId } from 'react';
 import type { Conference, Objective, Piece, Student } from '../../db/types';
 import { displayName } from '../../db/hooks';
@@ -30,43 +31,32 @@ export function ConferenceDetails({ conference: c, students, pieces, objectives 
         </label>
       </fieldset>
       {c.kind === 'peer' && (
-        <label className="field">
-          <span>Partner</span>
-          <select value={c.partnerId ?? ''} onChange={(e) => void setPartner(c.id, e.target.value || null)}>
-            <option value="">Choose the partner</option>
-            {students
-              .filter((s) => s.id !== c.studentId)
-              .map((s) => (
-                <option key={s.id} value={s.id}>
-                  {displayName(s)}
-                </option>
-              ))}
-          </select>
-        </label>
+        <SelectField
+          label="Partner"
+          value={c.partnerId ?? ''}
+          choices={students.filter((s) => s.id !== c.studentId).map((s) => ({ value: s.id, label: displayName(s) }))}
+          none="Choose the partner"
+          onChange={(v) => void setPartner(c.id, v || null)}
+        />
       )}
       <div className="row conf-links">
-        <label className="field grow">
-          <span>Piece</span>
-          <select value={c.pieceId ?? ''} onChange={(e) => void setPiece(c.id, e.target.value || null)}>
-            <option value="">No piece</option>
-            {pieces.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title || 'Untitled piece'}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field grow">
-          <span>Objective</span>
-          <select value={c.objectiveId ?? ''} onChange={(e) => void setObjective(c.id, e.target.value || null)} disabled={!c.pieceId}>
-            <option value="">{c.pieceId ? 'No objective' : 'Choose a piece first'}</option>
-            {pieceObjectives.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.text}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          className="grow"
+          label="Piece"
+          value={c.pieceId ?? ''}
+          choices={pieces.map((p) => ({ value: p.id, label: p.title || 'Untitled piece' }))}
+          none="No piece"
+          onChange={(v) => void setPiece(c.id, v || null)}
+        />
+        <SelectField
+          className="grow"
+          label="Objective"
+          value={c.objectiveId ?? ''}
+          choices={pieceObjectives.map((o) => ({ value: o.id, label: o.text }))}
+          none={c.pieceId ? 'No objective' : 'Choose a piece first'}
+          disabled={!c.pieceId}
+          onChange={(v) => void setObjective(c.id, v || null)}
+        />
       </div>
     </section>
   );

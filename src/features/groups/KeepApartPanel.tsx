@@ -1,5 +1,6 @@
 // Keep-apart pairs: students the teacher never wants suggested into the same group.
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { SelectField } from '../../ui/SelectField';
 import type { KeepApart } from '../../db/types';
 import { addKeepApart, removeKeepApart } from './groupActions';
 
@@ -10,7 +11,7 @@ interface Props {
 }
 
 export function KeepApartPanel({ classId, students, pairs }: Props) {
-  const id = useId();
+  const choices = students.map((s) => ({ value: s.id, label: s.name }));
   const [a, setA] = useState('');
   const [b, setB] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -46,28 +47,8 @@ export function KeepApartPanel({ classId, students, pairs }: Props) {
           setError(null);
         }}
       >
-        <label className="field">
-          <span>First student</span>
-          <select value={a} onChange={(e) => setA(e.target.value)} id={`${id}-a`}>
-            <option value="">Choose…</option>
-            {students.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Second student</span>
-          <select value={b} onChange={(e) => setB(e.target.value)} id={`${id}-b`}>
-            <option value="">Choose…</option>
-            {students.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="First student" value={a} choices={choices} none="Choose…" onChange={setA} />
+        <SelectField label="Second student" value={b} choices={choices} none="Choose…" onChange={setB} />
         <button type="submit">Keep apart</button>
       </form>
       {error && (

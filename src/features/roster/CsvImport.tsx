@@ -1,5 +1,6 @@
 // Add students from a CSV file: the teacher picks the file, says which columns hold the names, sees a preview with any
 // problems, then adds them all in one transaction. A file that is not CSV is refused with its line and problem.
+import { FormActions } from '../../ui/FormActions';
 import { useId, useMemo, useState } from 'react';
 import { listStudents, useStudents } from '../../db/hooks';
 import { guessMapping, namesFromCsv, parseCsvBytes, type CsvTable, type NameMapping } from '../../domain/csv';
@@ -137,21 +138,15 @@ export function CsvImport({ classId }: { classId: string }) {
               </ul>
             </div>
           )}
-          <div className="row">
-            <button type="submit" className="primary" disabled={result.problems.length > 0 || result.names.length === 0}>
-              Add {result.names.length} student{result.names.length === 1 ? '' : 's'}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setTable(null);
-                setMapping(null);
-                setInputKey((k) => k + 1);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
+          <FormActions
+            submit={`Add ${result.names.length} student${result.names.length === 1 ? '' : 's'}`}
+            disabled={result.problems.length > 0 || result.names.length === 0}
+            onCancel={() => {
+              setTable(null);
+              setMapping(null);
+              setInputKey((k) => k + 1);
+            }}
+          />
         </form>
       )}
     </section>

@@ -1,5 +1,6 @@
 // Add students from a district's OneRoster 1.1 CSV export: the teacher picks users.csv, enrollments.csv and
 // classes.csv, chooses one of the classes listed, and its active students are added or brought up to date.
+import { FormActions } from '../../ui/FormActions';
 import { useId, useState } from 'react';
 import { listStudents } from '../../db/hooks';
 import { decodeBytes } from '../../domain/csv';
@@ -132,21 +133,15 @@ export function OneRosterImport({ classId, className }: { classId: string; class
               {plural(selected.unknownUsers, 'enrolled student')} {selected.unknownUsers === 1 ? 'is' : 'are'} not active in users.csv and will be left out.
             </p>
           )}
-          <div className="row">
-            <button type="submit" className="primary" disabled={!selected || selected.students.length === 0}>
-              {selected ? `Add ${plural(selected.students.length, 'student')}` : 'Add students'}
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setClasses(null);
-                setChosen(null);
-                setInputKey((k) => k + 1);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
+          <FormActions
+            submit={selected ? `Add ${plural(selected.students.length, 'student')}` : 'Add students'}
+            disabled={!selected || selected.students.length === 0}
+            onCancel={() => {
+              setClasses(null);
+              setChosen(null);
+              setInputKey((k) => k + 1);
+            }}
+          />
         </form>
       )}
     </section>

@@ -24,12 +24,3 @@ export async function classWithPiece(page: Page, names = 'Ana Lopez\nNguyen, Bao
   await page.getByRole('link', { name: 'Back to checklist' }).click();
   await expect(page.getByRole('region', { name: 'Checklist' })).toBeVisible();
 }
-
-/** Waits until the service worker controls the page, so the app keeps working offline. */
-export async function swControlling(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  }
-}

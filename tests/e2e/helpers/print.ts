@@ -1,35 +1,16 @@
 // Set-up and PDF reading for the print end-to-end tests: a class, a piece and notes made through the Roster and
 // Clipboard screens as a teacher would, and text positions pulled out of a printed PDF with pdfjs-dist.
 import { expect, type Page } from '@playwright/test';
+import { classWithPiece } from './clipboard';
 
 export async function classWithNotes(page: Page, names: string[], notes: readonly { student: string; text: string }[]): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('New class name').fill('Room 12');
-  await page.getByRole('button', { name: 'Add class' }).click();
-  await page.getByLabel('Paste student names, one per line').fill(names.join('\n'));
-  await page.getByRole('button', { name: 'Add students' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Added' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clipboard' }).click();
-  await page.getByRole('link', { name: 'New piece' }).click();
-  await page.getByLabel('Title').fill('Small moment story');
-  await page.getByRole('button', { name: 'Create piece' }).click();
-  await expect(page.getByRole('heading', { name: 'Piece: Small moment story' })).toBeVisible();
-  await page.getByRole('link', { name: 'Back to checklist' }).click();
+  await classWithPiece(page, names.join('\n'));
   for (const n of notes) {
     await page.getByRole('button', { name: `Note for ${n.student}` }).click();
     await expect(page.getByRole('heading', { name: `Note: ${n.student}` })).toBeVisible();
     await page.getByLabel('Note', { exact: true }).fill(n.text);
     await page.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('button', { name: `Note for ${n.student}` })).toBeVisible();
-  }
-}
-
-/** Waits until the service worker controls the page, so the app keeps working offline. */
-export async function swControlling(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   }
 }
 
