@@ -10,11 +10,11 @@ import {
   MAX_PULL_LIMIT,
   MIN_CLIENT_SCHEMA,
   PROTOCOL_VERSION,
-  PushRequestSchema,
   SCHEMA_HEADER,
   type HelloResponse,
   type PushResponse,
 } from '../src/sync/protocol';
+import { PushRequestSchema } from '../src/sync/protocolSchema';
 import { ApiError, errorBody } from './errors';
 import { readBodyText } from './body';
 import { applyPush } from './push';

@@ -14,6 +14,7 @@ import { ChecklistGrid } from '../../src/features/clipboard/ChecklistGrid';
 import { ClipboardDataContext, type ClipboardData } from '../../src/features/clipboard/dataContext';
 import { StudentPage } from '../../src/features/clipboard/StudentPage';
 import { ToastProvider } from '../../src/features/clipboard/toast';
+import { prng } from '../../tests/support/prng';
 import { median, type Metrics } from '../types';
 
 const NAME = 'bench-clipboard';
@@ -23,15 +24,6 @@ const MARKS_PER_DAY = 334;
 const NOTES_PER_DAY = 111;
 const PIECE_DAYS = 15;
 const OBJECTIVES = 8;
-
-/** A small deterministic generator, so every run seeds the same year. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /** The last DAYS weekdays up to today, each as its 9:00 local time. */
 function schoolDays(): number[] {
@@ -51,7 +43,7 @@ const iso = (ms: number) => {
 };
 
 async function seed(db: CirculateDb): Promise<{ classId: string; students: Student[]; piece: Piece; marks: number; notes: number }> {
-  const rand = rng(42);
+  const rand = prng(42);
   const base = { deleted: false, _m: {} };
   const classId = newId();
   await db.classes.add({ id: classId, ...base, name: 'Room 12', grade: '4', archived: false, order: 0 });

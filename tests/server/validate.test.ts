@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { SYNCED_TABLES } from '../../src/db/types';
-import { MAX_PUSH_CHANGES, PushRequestSchema } from '../../src/sync/protocol';
+import { MAX_PUSH_CHANGES } from '../../src/sync/protocol';
+import { PushRequestSchema } from '../../src/sync/protocolSchema';
 import { fastPushRequest } from '../../server/validate';
 
 const stamp = fc

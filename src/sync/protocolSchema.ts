@@ -1,0 +1,31 @@
+// The push body's schema (valibot): what the reference server accepts, worded for its 400s. Kept apart from
+// protocol.ts so the app, which only builds push bodies, never loads the validator.
+import * as v from 'valibot';
+import { SYNCED_TABLES, type TableName } from '../db/types';
+import { MAX_PUSH_CHANGES } from './protocol';
+
+const stamp = v.pipe(v.string(), v.regex(/^\d{15}-[0-9a-z]{6}-[a-z0-9-]{1,40}$/, 'must be an HLC stamp'));
+const fieldMeta = v.strictObject({ t: stamp, by: v.pipe(v.string(), v.maxLength(200)) });
+const recordId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _'));
+
+export const ChangeSchema = v.pipe(
+  v.strictObject({
+    /** Per-client change counter: strictly increasing within a client, so a retried batch is applied once. */
+    n: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    table: v.picklist(SYNCED_TABLES as unknown as [TableName, ...TableName[]]),
+    id: recordId,
+    fields: v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()),
+    meta: v.record(v.pipe(v.string(), v.maxLength(64)), fieldMeta),
+  }),
+  v.check((c) => Object.keys(c.fields).every((f) => f in c.meta) && Object.keys(c.meta).every((f) => f in c.fields), 'fields and meta must name the same fields'),
+  v.check((c) => Object.keys(c.meta).length > 0, 'a change must carry at least one field'),
+);
+
+export const PushRequestSchema = v.strictObject({
+  clientId: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}$/, 'must be lower-case letters, digits or -')),
+  schema: v.pipe(v.number(), v.integer()),
+  changes: v.pipe(v.array(ChangeSchema), v.maxLength(MAX_PUSH_CHANGES)),
+});
+
+export type Change = v.InferOutput<typeof ChangeSchema>;
+export type PushRequest = v.InferOutput<typeof PushRequestSchema>;
