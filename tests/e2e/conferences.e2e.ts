@@ -52,6 +52,9 @@ test('a conference logged offline with starters and a goal shows on the student 
   const goals = page.getByRole('region', { name: 'Goals' });
   await expect(goals.getByText('Use paragraphs', { exact: true })).toBeVisible();
   await expect(goals.getByRole('list', { name: 'Self-evaluations for Use paragraphs' })).toContainText('starting to');
+  // The timeline's entry leads back to the conference's log.
+  await page.getByRole('list', { name: 'Timeline' }).getByRole('link', { name: 'Open conference' }).click();
+  await expect(page.getByRole('heading', { name: 'Conference with Ana Lopez', level: 1 })).toBeVisible();
   await context.setOffline(false);
 });
 

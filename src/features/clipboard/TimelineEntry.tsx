@@ -52,6 +52,8 @@ export function TimelineEntry({ item, lookups }: { item: TimelineItem; lookups: 
           <span className="clip-when">{time(c.at)}</span> {c.kind === 'peer' ? 'Peer conference' : 'Conference'}
           {c.minutes > 0 && ` (${c.minutes} min)`}
           {objective(c.objectiveId) && <> on <strong>{objective(c.objectiveId)}</strong></>}
+          {' · '}
+          <Link to={`/conferences/${c.id}`}>Open conference</Link>
           {c.strengths && <p>Strengths: {c.strengths}</p>}
           {c.trait && <p>Trait: {c.trait}</p>}
           {c.nextStep && <p>Next step: {c.nextStep}</p>}

@@ -38,7 +38,7 @@ describe('student page', { timeout: 30_000 }, () => {
     await remove('marks', undone);
     await create('notes', { classId: s.classId, studentId: s.ana, pieceId: s.pieceId, text: 'Zoomed in on the bike crash', objectiveIds: [s.details], context: 'independent', private: false, at: now - 2 * DAY, printedAt: null, photoId: null, groupSessionId: null, conferenceId: null });
     await create('notes', { classId: s.classId, studentId: s.bao, pieceId: s.pieceId, text: 'Not about Ana', objectiveIds: [], context: null, private: false, at: now, printedAt: null, photoId: null, groupSessionId: null, conferenceId: null });
-    await create('conferences', { classId: s.classId, studentId: s.ana, kind: 'teacher', partnerId: null, pieceId: s.pieceId, objectiveId: s.details, strengths: 'Strong verbs', trait: 'Word Choice', nextStep: 'Add a detail to the middle', at: now - 2 * DAY + 1000, minutes: 4, goalId: null });
+    const conference = await create('conferences', { classId: s.classId, studentId: s.ana, kind: 'teacher', partnerId: null, pieceId: s.pieceId, objectiveId: s.details, strengths: 'Strong verbs', trait: 'Word Choice', nextStep: 'Add a detail to the middle', at: now - 2 * DAY + 1000, minutes: 4, goalId: null });
     const group = await create('groups', { classId: s.classId, pieceId: s.pieceId, name: 'Detail detectives', kind: 'needs', focusObjectiveId: s.details, memberIds: [s.ana], teachingPoint: '', plannedMinutes: 8, schedule: [], dissolved: false, order: 0 });
     await create('groupSessions', { classId: s.classId, groupId: group, focusObjectiveId: s.details, attendeeIds: [s.ana, s.bao], at: now - 1 * DAY, minutes: 7 });
     await create('goals', { classId: s.classId, studentId: s.ana, text: 'Use dialogue in every story', setAt: now - 5 * DAY, conferenceId: null, closedAt: null });
@@ -55,6 +55,8 @@ describe('student page', { timeout: 30_000 }, () => {
     expect(text).not.toContain('Has an inviting beginning'); // the undone tap
     expect(screen.getByText(/Last observed: seen 2 days ago/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Confer' })).toHaveAttribute('href', `/conferences/new/${s.ana}`);
+    // The conference's entry leads back to its log.
+    expect(within(timeline).getByRole('link', { name: 'Open conference' })).toHaveAttribute('href', `/conferences/${conference}`);
     const needs = await screen.findByRole('region', { name: /Needs support now/ });
     expect(needs).toHaveTextContent('Adds relevant details');
 
