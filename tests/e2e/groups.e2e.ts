@@ -2,8 +2,8 @@
 // a student is dragged to another group with a finger (real touch events), a group is run and its session recorded,
 // and the builder, table and projection screens pass axe.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { waitForOfflineReady } from './helpers/app';
+import { expect, test, type Page } from '@playwright/test';
+import { centre, touchDrag, waitForOfflineReady } from './helpers/app';
 import { classWithPiece } from './helpers/clipboard';
 
 const LEAD = 'Writes a lead that hooks the reader';
@@ -18,29 +18,6 @@ async function noSeriousViolations(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function centre(l: Locator): Promise<{ x: number; y: number }> {
-  await l.scrollIntoViewIfNeeded();
-  const box = await l.boundingBox();
-  if (!box) throw new Error('not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** A finger drag: press, hold past the sensor's delay, move in small steps, lift. Real touch events via CDP. */
-async function touchDrag(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = await centre(from);
-  const b = await centre(to);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: a.x, y: a.y }] });
-  await page.waitForTimeout(400);
-  const steps = 12;
-  for (let i = 1; i <= steps; i++) {
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: a.x + ((b.x - a.x) * i) / steps, y: a.y + ((b.y - a.y) * i) / steps }] });
-    await page.waitForTimeout(30);
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
 }
 
 test('marks on the grid become groups; a finger drag moves a student; a session is run and recorded, all offline', async ({ page, context }) => {

@@ -1,8 +1,9 @@
 // Rosters in the built app: a paste with problems fixed before saving, a CSV from Excel (BOM, CRLF, semicolons),
-// a district's OneRoster export, and a class's students renamed, moved, archived and restored.
+// a district's OneRoster export, and a class's students renamed, moved (by mouse and by finger), archived and restored.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { touchDrag } from './helpers/app';
 import { addClass, expectNoSeriousAxe, pasteStudents, studentNames } from './helpers/roster';
 
 const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/oneroster', name));
@@ -121,4 +122,15 @@ test('students are renamed, moved, archived and restored; an archived class leav
   await page.getByRole('button', { name: 'Restore Period 5' }).click();
   await expect(switcher.getByRole('option')).toHaveText(['Room 12', 'Period 5']);
   await expectNoSeriousAxe(page);
+});
+
+test("a finger on a row's handle drags the student to another place, and the order is kept", async ({ page }) => {
+  await page.goto('/roster');
+  await addClass(page, 'Room 12');
+  await pasteStudents(page, 'Ana Lopez\nBao Nguyen\nCy Tran', 3);
+  const rows = page.getByRole('list', { name: 'Students' }).getByRole('listitem');
+  await touchDrag(page, rows.filter({ hasText: 'Cy Tran' }).locator('.roster-handle'), rows.filter({ hasText: 'Ana Lopez' }));
+  await expect(studentNames(page)).toHaveText(['Cy Tran', 'Ana Lopez', 'Bao Nguyen']);
+  await page.reload();
+  await expect(studentNames(page)).toHaveText(['Cy Tran', 'Ana Lopez', 'Bao Nguyen']);
 });
