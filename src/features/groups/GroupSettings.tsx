@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { Group, GroupKind, Objective } from '../../db/types';
 import { KIND_RULES, kindRule, scheduleText, WEEKDAYS } from '../../domain/groupSetup';
 import { flushSave, queueSave } from '../../ui/autosave';
+import { SelectField } from '../../ui/SelectField';
 import { setFocus, setKind, setMinutes, toggleScheduleDay } from './groupActions';
 
 function NameField({ group }: { group: Group }) {
@@ -46,44 +47,31 @@ function NameField({ group }: { group: Group }) {
 }
 
 export function GroupSettings({ group, objectives }: { group: Group; objectives: Objective[] }) {
-  const id = useId();
   const rule = kindRule(group.kind);
   const minutes = Array.from({ length: rule.maxMinutes - rule.minMinutes + 1 }, (_, i) => rule.minMinutes + i);
   return (
     <details className="groups-settings">
       <summary>Settings</summary>
       <NameField group={group} />
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>Kind</label>
-        <select id={`${id}-kind`} value={group.kind} onChange={(e) => void setKind(group, e.target.value as GroupKind)}>
-          {KIND_RULES.map((r) => (
-            <option key={r.kind} value={r.kind}>
-              {r.label} ({r.minMinutes}-{r.maxMinutes} min)
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-focus`}>Focus</label>
-        <select id={`${id}-focus`} value={group.focusObjectiveId ?? ''} onChange={(e) => void setFocus(group.id, e.target.value || null)}>
-          <option value="">No focus yet</option>
-          {objectives.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.text}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-min`}>Planned minutes</label>
-        <select id={`${id}-min`} value={group.plannedMinutes} onChange={(e) => void setMinutes(group, Number(e.target.value))}>
-          {minutes.map((m) => (
-            <option key={m} value={m}>
-              {m} min
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Kind"
+        value={group.kind}
+        choices={KIND_RULES.map((r) => ({ value: r.kind, label: `${r.label} (${r.minMinutes}-${r.maxMinutes} min)` }))}
+        onChange={(v) => void setKind(group, v as GroupKind)}
+      />
+      <SelectField
+        label="Focus"
+        value={group.focusObjectiveId ?? ''}
+        choices={objectives.map((o) => ({ value: o.id, label: o.text }))}
+        none="No focus yet"
+        onChange={(v) => void setFocus(group.id, v || null)}
+      />
+      <SelectField
+        label="Planned minutes"
+        value={String(group.plannedMinutes)}
+        choices={minutes.map((m) => ({ value: String(m), label: `${m} min` }))}
+        onChange={(v) => void setMinutes(group, Number(v))}
+      />
       {group.kind === 'intervention' && (
         <fieldset className="groups-days">
           <legend>Meets on (2-3 times a week)</legend>
