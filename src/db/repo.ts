@@ -59,7 +59,6 @@ function fieldsOf(row: Row): Record<string, unknown> {
   return out;
 }
 
-
 /**
  * The current rows for these changes' ids, in order. Ids are time-ordered, so a pulled page's ids mostly span a
  * narrow key range: listing which keys exist there (one request) spares a read per record that is new here, as most
@@ -153,7 +152,7 @@ export class Repo {
       const saved = mode === 'create' ? t.add(p.next) : t.put(p.next);
       const entry = p.entry;
       const queued = entry ? saved.then(() => this.db.outbox.add(entry)) : saved;
-      return table === 'marks' ? queued.then(() => refreshCells(dexieCells(this.db), [p.next as unknown as Mark], [existing as unknown as Mark | undefined])) : queued.then(() => undefined);
+      return table === 'marks' ? queued.then(() => this.cellsAfter(dexieCells(this.db), [p.next], [existing])) : queued.then(() => undefined);
     });
   }
 
@@ -173,7 +172,7 @@ export class Repo {
       if (mode === 'create') store.add(p.next);
       else store.put(p.next);
       if (p.entry) trans.objectStore('outbox').add(p.entry);
-      if (table === 'marks') await refreshCells(rawCells(trans), [p.next as unknown as Mark], [existing as unknown as Mark | undefined]);
+      if (table === 'marks') await this.cellsAfter(rawCells(trans), [p.next], [existing]);
       return true;
     });
     if (planned) this.notify(table);
@@ -318,7 +317,7 @@ export class Repo {
         const { merged, won, before } = this.mergeChanges(table, list, await currentRows(store, list), opts.keepPrivate);
         if (merged.size === 0) continue;
         for (const row of merged.values()) store.put(row);
-        if (table === 'marks') await this.refreshCells(rawCells(trans), merged, before);
+        if (table === 'marks') await this.cellsAfter(rawCells(trans), [...merged.values()], [...merged.keys()].map((id) => before.get(id)));
         if (opts.queue) for (const entry of this.outboxEntries(table, merged, won, before)) trans.objectStore('outbox').add(entry);
         touched.push(table);
         n += merged.size;
@@ -350,10 +349,9 @@ export class Repo {
     return entries;
   }
 
-  /** The cells of taps just merged in, in the same transaction. */
-  private refreshCells(store: CellStore, merged: Map<string, Row>, before: Map<string, Row | undefined>): Promise<void> {
-    const ids = [...merged.keys()];
-    return refreshCells(store, ids.map((id) => merged.get(id) as unknown as Mark), ids.map((id) => before.get(id) as unknown as Mark | undefined));
+  /** Brings the checklist cells of just-written marks up to date, inside the caller's transaction. */
+  private cellsAfter(store: CellStore, rows: readonly Row[], before: readonly (Row | undefined)[]): Promise<void> {
+    return refreshCells(store, rows as unknown as Mark[], before as unknown as (Mark | undefined)[]);
   }
 
   /**

@@ -2,7 +2,8 @@
 // and students; a bad file changes nothing; marks and notes export as a spreadsheet-safe CSV.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { addClass, expectNoSeriousAxe, pasteStudents, studentNames } from './helpers/roster';
+import { expectNoSeriousAxe } from './helpers/app';
+import { addClass, pasteStudents, studentNames } from './helpers/roster';
 
 async function rosterState(page: Page) {
   await page.goto('/roster');

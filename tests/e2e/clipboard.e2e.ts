@@ -1,20 +1,8 @@
 // The clipboard in Chromium: marks and notes made offline survive a reload, a note typed and closed mid-word is
 // kept, and the grid, note and student page pass axe.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { waitForOfflineReady } from './helpers/app';
-import { classWithPiece } from './helpers/clipboard';
-
-const LEAD = 'Writes a lead that hooks the reader';
-const ORDER = 'Tells events in order';
-
-const cell = (page: Page, student: string, objective: string) => page.getByRole('button', { name: new RegExp(`^${student}, ${objective}: `) });
-
-async function noSeriousViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousAxe, waitForOfflineReady } from './helpers/app';
+import { cell, classWithPiece, LEAD, ORDER } from './helpers/clipboard';
 
 test('marks and a note made offline are all there after a reload', async ({ page, context }) => {
   await classWithPiece(page);
@@ -99,17 +87,17 @@ test('the grid, a note and the student page have no serious accessibility proble
   await cell(page, 'Ana Lopez', LEAD).click();
   await cell(page, 'Bao Nguyen', LEAD).click();
   await cell(page, 'Bao Nguyen', LEAD).click();
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
   await page.getByRole('button', { name: 'Note for Ana Lopez' }).click();
   await page.getByLabel('Note', { exact: true }).fill('Strong lead');
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
   await page.getByRole('link', { name: 'All about Ana Lopez' }).click();
   await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Strong lead');
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
   await page.getByRole('link', { name: 'Back to checklist' }).click();
   await page.getByRole('link', { name: 'Class needs' }).click();
   await expect(page.getByRole('table')).toBeVisible();
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
 });
 
 test('35 students by 8 objectives fit with touch-sized cells in portrait and landscape', async ({ page }) => {

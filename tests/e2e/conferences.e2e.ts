@@ -1,11 +1,11 @@
 // Conferences in Chromium: a conference logged OFFLINE with starters and a goal, still there on the student's page
 // after a reload; axe on the queue, the log, the TAG card and reflections.
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousAxe, setUpClass, swInControl } from './helpers/conferences';
+import { createClassWithStudents, expectNoSeriousAxe, waitForOfflineReady } from './helpers/app';
 
 test('a conference logged offline with starters and a goal shows on the student page after reload', async ({ page, context }) => {
-  await setUpClass(page, ['Ana Lopez', 'Bao Nguyen', 'Cy Diaz']);
-  await swInControl(page);
+  await createClassWithStudents(page, 'Room 12', ['Ana Lopez', 'Bao Nguyen', 'Cy Diaz']);
+  await waitForOfflineReady(page);
   await context.setOffline(true);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Conferences' }).click();
@@ -59,7 +59,7 @@ test('a conference logged offline with starters and a goal shows on the student 
 });
 
 test('the TAG card and reflections pass axe; a reflection is kept for the day', async ({ page }) => {
-  await setUpClass(page, ['Ana Lopez']);
+  await createClassWithStudents(page, 'Room 12', ['Ana Lopez']);
   await page.goto('/conferences/tag-card');
   const card = page.getByRole('dialog', { name: 'TAG your partner' });
   await expect(card.getByRole('heading', { name: 'Ask' })).toBeVisible();

@@ -1,24 +1,14 @@
 // Guided-writing groups in Chromium, offline after the first load: X marks on the checklist become suggested groups,
 // a student is dragged to another group with a finger (real touch events), a group is run and its session recorded,
 // and the builder, table and projection screens pass axe.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { centre, touchDrag, waitForOfflineReady } from './helpers/app';
-import { classWithPiece } from './helpers/clipboard';
+import { centre, expectNoSeriousAxe, touchDrag, waitForOfflineReady } from './helpers/app';
+import { cell, classWithPiece, LEAD, ORDER } from './helpers/clipboard';
 
-const LEAD = 'Writes a lead that hooks the reader';
-const ORDER = 'Tells events in order';
 const NAMES = ['Ana Lopez', 'Bao Nguyen', 'Cara Diaz', 'Dev Shah', 'Eva Moss', 'Finn Cole', 'Gia Park'];
 
-const cell = (page: Page, student: string, objective: string) => page.getByRole('button', { name: new RegExp(`^${student}, ${objective}: `) });
 const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const members = (page: Page, group: string) => column(page, group).getByRole('list', { name: `Members of ${group}` });
-
-async function noSeriousViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('marks on the grid become groups; a finger drag moves a student; a session is run and recorded, all offline', async ({ page, context }) => {
   await classWithPiece(page, NAMES.join('\n'));
@@ -49,7 +39,7 @@ test('marks on the grid become groups; a finger drag moves a student; a session 
   await column(page, 'Independent writing').getByRole('button', { name: 'Gia Park', exact: true }).click();
   await column(page, 'Cedar').getByRole('button', { name: 'Move Gia Park here' }).click();
   await expect(members(page, 'Cedar').getByRole('button', { name: 'Gia Park', exact: true })).toBeVisible();
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
 
   // The class sees names and members only.
   await page.getByRole('link', { name: 'Show to class' }).click();
@@ -59,7 +49,7 @@ test('marks on the grid become groups; a finger drag moves a student; a session 
   await expect(page.locator('main')).not.toContainText(LEAD);
   await expect(page.locator('main')).not.toContainText(ORDER);
   await expect(page.locator('main')).not.toContainText('Needs group');
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
 
   // Run Maple at the table.
   await page.getByRole('link', { name: 'Back to builder' }).click();
@@ -73,7 +63,7 @@ test('marks on the grid become groups; a finger drag moves a student; a session 
   await page.getByLabel('Note for Ana Lopez', { exact: true }).fill('Tried a dialogue lead; keep it');
   await page.getByRole('checkbox', { name: 'Came: Cara Diaz' }).click();
   await expect(page.getByRole('checkbox', { name: 'Came: Cara Diaz' })).not.toBeChecked();
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
   await page.getByRole('button', { name: 'Done: record the session' }).click();
 
   await expect(page.locator('.groups-status')).toHaveText('Maple: session recorded for 3 students; back to independent writing.');
@@ -120,5 +110,5 @@ test('in landscape a mouse drag moves a student, and the history screen passes a
   await page.getByRole('link', { name: 'History' }).click();
   await expect(page.getByRole('heading', { name: 'Group history' })).toBeVisible();
   await expect(page.getByRole('row', { name: /^Dev Shah/ }).getByRole('cell').first()).toHaveText('0');
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
 });

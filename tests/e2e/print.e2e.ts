@@ -2,16 +2,9 @@
 // Letter, from label 1 and from label 17, and Avery L7160 on A4, with a printer offset, and the alignment test page);
 // student summaries print a page per student with no one else's name on it; group cards print half a page each; the
 // print screens pass axe.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { waitForOfflineReady } from './helpers/app';
+import { expectNoSeriousAxe, waitForOfflineReady } from './helpers/app';
 import { classWithNotes, readPdf, squash, type PdfDoc, type PdfText } from './helpers/print';
-
-async function noSeriousViolations(page: Page): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 interface Box {
   x: number;
@@ -124,7 +117,7 @@ test('notes print inside their labels on Letter and A4 sheets, from label 1 and 
   expect(letter.parts).toBeGreaterThan(1);
   expect(letter.labels).toBe(4 + letter.parts);
   await expect(page.getByRole('region', { name: 'Preview of the label sheets' })).toContainText('Dev Patel');
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
 
   let doc = await printedPdf(page);
   expect(doc.pages).toEqual([{ width: 612, height: 792 }]);
@@ -197,7 +190,7 @@ test('student summaries print one page per student, naming only that student; gr
   await page.getByRole('radio', { name: 'US Letter' }).click();
   await expect(page.getByRole('radio', { name: 'US Letter' })).toBeChecked();
   await expect(page.getByText('3 pages, one per student.')).toBeVisible();
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
 
   const doc = await printedPdf(page);
   expect(doc.pages).toHaveLength(3);
@@ -219,7 +212,7 @@ test('student summaries print one page per student, naming only that student; gr
 
   await page.getByRole('navigation', { name: 'What to print' }).getByRole('link', { name: 'Group cards' }).click();
   await expect(page.getByText('No groups in this class yet.')).toBeVisible();
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
 });
 
 test('group cards print half a page per group with its members and teaching point', async ({ page }) => {
@@ -243,7 +236,7 @@ test('group cards print half a page per group with its members and teaching poin
   await page.getByRole('radio', { name: 'US Letter' }).click();
   await expect(page.getByRole('radio', { name: 'US Letter' })).toBeChecked();
   await expect(page.getByText('1 card on 1 page, two to a page.')).toBeVisible();
-  await noSeriousViolations(page);
+  await expectNoSeriousAxe(page);
 
   const doc = await printedPdf(page);
   expect(doc.pages).toEqual([{ width: 612, height: 792 }]);

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { touchDrag } from './helpers/app';
-import { addClass, expectNoSeriousAxe, pasteStudents, studentNames } from './helpers/roster';
+import { expectNoSeriousAxe, touchDrag } from './helpers/app';
+import { addClass, pasteStudents, studentNames } from './helpers/roster';
 
 const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/oneroster', name));
 

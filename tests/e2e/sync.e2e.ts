@@ -2,9 +2,9 @@
 // then back online: both show the same roster; taps (and an undone tap) on one reach the other's checklist.
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { waitForOfflineReady } from './helpers/app';
-import { classWithPiece } from './helpers/clipboard';
-import { addClass, expectNoSeriousAxe, pasteStudents, studentNames } from './helpers/roster';
+import { expectNoSeriousAxe, waitForOfflineReady } from './helpers/app';
+import { cell, classWithPiece, LEAD, ORDER } from './helpers/clipboard';
+import { addClass, pasteStudents, studentNames } from './helpers/roster';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -91,35 +91,32 @@ test("taps on one tablet, and a tap undone there, show in the other tablet's che
   const token = addTeacher(teacher);
   const a = await tablet(browser);
   const b = await tablet(browser);
-  const lead = 'Writes a lead that hooks the reader';
-  const order = 'Tells events in order';
-  const cell = (page: Page, student: string, objective: string) => page.getByRole('button', { name: new RegExp(`^${student}, ${objective}: `) });
 
   await classWithPiece(a);
-  await cell(a, 'Ana Lopez', lead).click();
-  await expect(cell(a, 'Ana Lopez', lead)).toHaveAccessibleName(`Ana Lopez, ${lead}: needs support`);
-  await cell(a, 'Ana Lopez', lead).click();
-  await expect(cell(a, 'Ana Lopez', lead)).toHaveAccessibleName(`Ana Lopez, ${lead}: secure`);
-  await cell(a, 'Bao Nguyen', order).click();
-  await expect(cell(a, 'Bao Nguyen', order)).toHaveAccessibleName(`Bao Nguyen, ${order}: needs support`);
+  await cell(a, 'Ana Lopez', LEAD).click();
+  await expect(cell(a, 'Ana Lopez', LEAD)).toHaveAccessibleName(`Ana Lopez, ${LEAD}: needs support`);
+  await cell(a, 'Ana Lopez', LEAD).click();
+  await expect(cell(a, 'Ana Lopez', LEAD)).toHaveAccessibleName(`Ana Lopez, ${LEAD}: secure`);
+  await cell(a, 'Bao Nguyen', ORDER).click();
+  await expect(cell(a, 'Bao Nguyen', ORDER)).toHaveAccessibleName(`Bao Nguyen, ${ORDER}: needs support`);
   await a.getByRole('status').getByRole('button', { name: 'Undo' }).click();
-  await expect(cell(a, 'Bao Nguyen', order)).toHaveAccessibleName(`Bao Nguyen, ${order}: not marked`);
+  await expect(cell(a, 'Bao Nguyen', ORDER)).toHaveAccessibleName(`Bao Nguyen, ${ORDER}: not marked`);
   await connect(a, token, teacher);
 
   await connect(b, token, teacher);
   await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clipboard' }).click();
-  await expect(cell(b, 'Ana Lopez', lead)).toHaveAccessibleName(`Ana Lopez, ${lead}: secure`);
-  await expect(cell(b, 'Bao Nguyen', order)).toHaveAccessibleName(`Bao Nguyen, ${order}: not marked`);
-  await expect(b.getByRole('columnheader', { name: new RegExp(`${lead}.*0 need support`) })).toBeVisible();
+  await expect(cell(b, 'Ana Lopez', LEAD)).toHaveAccessibleName(`Ana Lopez, ${LEAD}: secure`);
+  await expect(cell(b, 'Bao Nguyen', ORDER)).toHaveAccessibleName(`Bao Nguyen, ${ORDER}: not marked`);
+  await expect(b.getByRole('columnheader', { name: new RegExp(`${LEAD}.*0 need support`) })).toBeVisible();
 
   // B marks a need; A's checklist shows it after A's next sync.
-  await cell(b, 'Cara Diaz', order).click();
-  await expect(cell(b, 'Cara Diaz', order)).toHaveAccessibleName(`Cara Diaz, ${order}: needs support`);
+  await cell(b, 'Cara Diaz', ORDER).click();
+  await expect(cell(b, 'Cara Diaz', ORDER)).toHaveAccessibleName(`Cara Diaz, ${ORDER}: needs support`);
   await expect(syncStatus(b)).toHaveText('Synced', { timeout: 15_000 });
   await a.getByRole('button', { name: 'Sync now' }).click();
   await expect(syncStatus(a)).toHaveText('Synced');
   await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clipboard' }).click();
-  await expect(cell(a, 'Cara Diaz', order)).toHaveAccessibleName(`Cara Diaz, ${order}: needs support`);
+  await expect(cell(a, 'Cara Diaz', ORDER)).toHaveAccessibleName(`Cara Diaz, ${ORDER}: needs support`);
   await a.context().close();
   await b.context().close();
 });

@@ -1,5 +1,6 @@
 // Shared e2e steps: wait for the service worker to control the page, make a class with students through the UI,
-// drag with a finger.
+// drag with a finger, and check a screen with axe.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Resolves once the page is controlled by the service worker, so cutting the network afterwards is a real test. */
@@ -50,4 +51,11 @@ export async function touchDrag(page: Page, from: Locator, to: Locator, holdMs =
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
+}
+
+/** No serious or critical axe violation on the screen as it is; `what` names the screen in the failure. */
+export async function expectNoSeriousAxe(page: Page, what = ''): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${what ? `${what}: ` : ''}${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

@@ -1,5 +1,12 @@
 // Shared set-up for the clipboard's end-to-end tests: a class, its students and a piece, all made through the UI.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Two objectives of the narrative checklist that classWithPiece starts from. */
+export const LEAD = 'Writes a lead that hooks the reader';
+export const ORDER = 'Tells events in order';
+
+/** A checklist cell, found by its student and objective (its name ends with the cell's state). */
+export const cell = (page: Page, student: string, objective: string): Locator => page.getByRole('button', { name: new RegExp(`^${student}, ${objective}: `) });
 
 export async function classWithPiece(page: Page, names = 'Ana Lopez\nNguyen, Bao\nCara Diaz', keepObjectives?: number): Promise<void> {
   await page.goto('/');

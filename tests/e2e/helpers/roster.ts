@@ -1,6 +1,4 @@
-// Shared steps for the roster and backup end-to-end tests: classes and students made through the Roster UI, and axe
-// limited to serious and critical violations.
-import AxeBuilder from '@axe-core/playwright';
+// Shared steps for the roster and backup end-to-end tests: classes and students made through the Roster UI.
 import { expect, type Page } from '@playwright/test';
 
 export async function addClass(page: Page, name: string): Promise<void> {
@@ -19,10 +17,4 @@ export async function pasteStudents(page: Page, names: string, added: number): P
 /** The names in the active student list, in roster order. */
 export function studentNames(page: Page) {
   return page.getByRole('list', { name: 'Students' }).locator('.roster-name');
-}
-
-export async function expectNoSeriousAxe(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
