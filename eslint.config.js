@@ -23,7 +23,15 @@ export default tseslint.config(
     // The one write path: components and hooks never touch Dexie tables or the network directly.
     files: ['src/features/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['dexie'], message: 'Read with src/db hooks; write with src/db/write.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['dexie'], message: 'Read with src/db hooks; write with src/db/write.' },
+            { group: ['dexie-react-hooks'], message: "Read with src/db/live: useLiveQueryFor never hands a screen the previous record's rows." },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,5 +1,5 @@
 // Live reads shared by several features. Each re-renders when the rows it read change, on any tab.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery, useLiveQueryFor } from './live';
 import { db } from './db';
 import type { ClassRec, Student } from './types';
 
@@ -22,11 +22,11 @@ export function useClasses(includeArchived = false): ClassRec[] | undefined {
 }
 
 export function useStudents(classId: string | null | undefined, includeArchived = false): Student[] | undefined {
-  return useLiveQuery(async () => (classId ? listStudents(classId, includeArchived) : []), [classId, includeArchived]);
+  return useLiveQueryFor(classId, async () => (classId ? listStudents(classId, includeArchived) : []), [includeArchived]);
 }
 
 export function useStudent(id: string | undefined): Student | null | undefined {
-  return useLiveQuery(async () => (id ? ((await db.students.get(id)) ?? null) : null), [id]);
+  return useLiveQueryFor(id, async () => (id ? ((await db.students.get(id)) ?? null) : null), []);
 }
 
 export function displayName(s: Pick<Student, 'firstName' | 'lastName'>): string {

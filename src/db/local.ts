@@ -1,6 +1,6 @@
 // Device-only settings and state (timer, print calibration, sync config and cursor): never synced, never stamped.
 // Features read and write them here rather than touching the `local` table themselves.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from './live';
 import { db } from './db';
 import { surfaceQuota } from './errors';
 
@@ -18,5 +18,5 @@ export async function deleteLocal(key: string): Promise<void> {
 
 /** Live value of a local key: undefined while loading, `fallback` when unset. */
 export function useLocal<T>(key: string, fallback: T): T | undefined {
-  return useLiveQuery(async () => ((await db.local.get(key))?.value as T | undefined) ?? fallback, [key]);
+  return useLiveQueryFor(key, async () => ((await db.local.get(key))?.value as T | undefined) ?? fallback, []);
 }

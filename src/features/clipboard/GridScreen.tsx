@@ -8,7 +8,7 @@ import { ClipboardNav } from './ClipboardNav';
 import { newNote } from './noteActions';
 import { PieceSelect } from './PieceSelect';
 import { useCurrentPiece } from './usePieces';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import { useClipboardData } from './dataContext';
 import { pieceObjectives } from './queries';
 import { Link } from 'react-router';
@@ -18,7 +18,7 @@ export function GridScreen() {
   const { piece, pieces, choose } = useCurrentPiece(current?.id);
   const navigate = useNavigate();
   const { db } = useClipboardData();
-  const objectives = useLiveQuery(async () => (piece ? pieceObjectives(db, piece.id) : []), [db, piece?.id]);
+  const objectives = useLiveQueryFor(piece?.id, async () => (piece ? pieceObjectives(db, piece.id) : []), [db]);
   const classId = current?.id;
   const pieceId = piece?.id;
   const onNote = useCallback(

@@ -1,7 +1,7 @@
 // Class needs over time: for each objective of a piece, how many students were marked X each week. The view a
 // team reads to choose the next mini lesson.
 import { formatWhen } from '../../ui/dates';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import { useState } from 'react';
 import { useCurrentClass } from '../../app/useCurrentClass';
 import { classNeedsByWeek, openNeeds } from '../../domain/marks';
@@ -21,13 +21,13 @@ export function NeedsScreen() {
   const { pieces, piece: currentPiece } = useCurrentPiece(current?.id);
   const [chosen, setChosen] = useState<string | null>(null);
   const piece = pieces?.find((p) => p.id === chosen) ?? currentPiece;
-  const data = useLiveQuery(async () => {
+  const data = useLiveQueryFor(piece?.id, async () => {
     if (!piece) return null;
     const [objectives, marks] = await Promise.all([pieceObjectives(db, piece.id), pieceMarks(db, piece.id)]);
     const open = new Map<string, number>();
     for (const list of openNeeds(marks).values()) for (const o of list) open.set(o, (open.get(o) ?? 0) + 1);
     return { objectives, weeks: classNeedsByWeek(marks), open };
-  }, [db, piece?.id]);
+  }, [db]);
   return (
     <div className="stack">
       <div className="clip-top">

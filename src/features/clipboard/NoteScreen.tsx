@@ -1,7 +1,7 @@
 // One note ("jot") about a student: text saved as typed (dictation works: it is a plain textarea), optional tags,
 // the private switch, and a photo of the student's page from the tablet camera.
 import { formatWhen } from '../../ui/dates';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { displayName, useStudent } from '../../db/hooks';
@@ -26,9 +26,9 @@ export function NoteScreen() {
   const { db } = useClipboardData();
   const navigate = useNavigate();
   const showToast = useUndoToast();
-  const note = useLiveQuery(async () => (await db.notes.get(noteId)) ?? null, [db, noteId]);
+  const note = useLiveQueryFor(noteId, async () => (await db.notes.get(noteId)) ?? null, [db]);
   const student = useStudent(note?.studentId);
-  const objectives = useLiveQuery(async () => (note?.pieceId ? pieceObjectives(db, note.pieceId) : []), [db, note?.pieceId]);
+  const objectives = useLiveQueryFor(note?.pieceId, async () => (note?.pieceId ? pieceObjectives(db, note.pieceId) : []), [db]);
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (note === undefined || student === undefined) return null;

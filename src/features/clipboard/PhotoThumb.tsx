@@ -1,11 +1,11 @@
 // Shows a stored photo (a local Blob) through an object URL that is released when the photo goes away.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import { useEffect, useMemo } from 'react';
 import { useClipboardData } from './dataContext';
 
 export function PhotoThumb({ photoId, alt, large }: { photoId: string; alt: string; large?: boolean }) {
   const { db } = useClipboardData();
-  const photo = useLiveQuery(async () => (await db.photos.get(photoId)) ?? null, [db, photoId]);
+  const photo = useLiveQueryFor(photoId, async () => (await db.photos.get(photoId)) ?? null, [db]);
   const url = useMemo(() => (photo ? URL.createObjectURL(photo.blob) : null), [photo]);
   useEffect(() => {
     if (!url) return;

@@ -1,6 +1,6 @@
 // Edits one piece: its title, genre, start date and lens, and the objectives the checklist shows, in order.
 import { SelectField } from '../../ui/SelectField';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { update } from '../../db/write';
@@ -16,8 +16,8 @@ import { CopyObjectives } from './CopyObjectives';
 export function PieceEditor() {
   const { pieceId = '' } = useParams();
   const { db } = useClipboardData();
-  const piece = useLiveQuery(async () => (await db.pieces.get(pieceId)) ?? null, [db, pieceId]);
-  const objectives = useLiveQuery(() => pieceObjectives(db, pieceId), [db, pieceId]);
+  const piece = useLiveQueryFor(pieceId, async () => (await db.pieces.get(pieceId)) ?? null, [db]);
+  const objectives = useLiveQueryFor(pieceId, () => pieceObjectives(db, pieceId), [db]);
   const showToast = useUndoToast();
   const [own, setOwn] = useState('');
   const [ownError, setOwnError] = useState<string | null>(null);

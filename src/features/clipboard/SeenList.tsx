@@ -1,5 +1,5 @@
 // "Not seen lately": the class, longest-unobserved first, so attention is shared fairly.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import { Link } from 'react-router';
 import { useCurrentClass } from '../../app/useCurrentClass';
 import { displayName } from '../../db/hooks';
@@ -12,7 +12,7 @@ import { SeenLegend } from './SeenLegend';
 export function SeenList() {
   const { current } = useCurrentClass();
   const { db } = useClipboardData();
-  const rows = useLiveQuery(async () => {
+  const rows = useLiveQueryFor(current?.id, async () => {
     if (!current) return [];
     const students = await classStudents(db, current.id);
     const seen = await lastSeen(db, students.map((s) => s.id));
@@ -23,7 +23,7 @@ export function SeenList() {
         return { s, days: at === undefined ? null : daysSince(at, now) };
       })
       .sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity));
-  }, [db, current?.id]);
+  }, [db]);
   return (
     <div className="stack">
       <div className="clip-top">

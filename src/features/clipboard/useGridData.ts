@@ -1,6 +1,6 @@
 // The grid's live data: students and objectives, and the piece's cell states (re-read from tap keys on each tap).
 // The class's last-seen times are one query (one read transaction) for the whole grid, not one per row.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import { useMemo } from 'react';
 import type { Objective, Student } from '../../db/types';
 import { countMarks, type MarkLike, type Tally } from '../../domain/marks';
@@ -17,14 +17,15 @@ export interface GridData {
 
 export function useGridData(classId: string, pieceId: string): GridData | undefined {
   const { db } = useClipboardData();
-  const base = useLiveQuery(
+  const base = useLiveQueryFor(
+    `${classId} ${pieceId}`,
     async () => {
       const [students, objectives] = await Promise.all([classStudents(db, classId), pieceObjectives(db, pieceId)]);
       return { students, objectives };
     },
-    [db, classId, pieceId],
+    [db],
   );
-  const latest = useLiveQuery(() => pieceLatest(db, pieceId), [db, pieceId]);
+  const latest = useLiveQueryFor(pieceId, () => pieceLatest(db, pieceId), [db]);
   const objectives = base?.objectives;
   const derived = useMemo(() => {
     if (!latest || !objectives) return undefined;
@@ -40,5 +41,5 @@ export function useGridData(classId: string, pieceId: string): GridData | undefi
  * rather than the grid's student list, so it starts alongside the grid's other reads instead of after them. */
 export function useClassLastSeen(classId: string): Map<string, number> | undefined {
   const { db } = useClipboardData();
-  return useLiveQuery(async () => lastSeen(db, (await classStudents(db, classId)).map((s) => s.id)), [db, classId]);
+  return useLiveQueryFor(classId, async () => lastSeen(db, (await classStudents(db, classId)).map((s) => s.id)), [db]);
 }

@@ -1,5 +1,5 @@
 // The current class's pieces and the one the teacher is working on (remembered per class, else the newest).
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import type { Piece } from '../../db/types';
 import { useClipboardStore } from './clipboardStore';
 import { useClipboardData } from './dataContext';
@@ -7,7 +7,7 @@ import { classPieces } from './queries';
 
 export function usePieces(classId: string | undefined): Piece[] | undefined {
   const { db } = useClipboardData();
-  return useLiveQuery(async () => (classId ? classPieces(db, classId) : []), [db, classId]);
+  return useLiveQueryFor(classId, async () => (classId ? classPieces(db, classId) : []), [db]);
 }
 
 export function useCurrentPiece(classId: string | undefined): { pieces: Piece[] | undefined; piece: Piece | null; choose: (id: string) => void } {

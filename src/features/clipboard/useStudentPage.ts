@@ -1,6 +1,6 @@
 // The student page's live data: the student, names for pieces, objectives and groups, the needs still open on the
 // current piece, and the filtered timeline.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import type { CirculateDb } from '../../db/schema';
 import type { Group, Objective, Piece, Student } from '../../db/types';
 import { useClipboardData } from './dataContext';
@@ -67,8 +67,8 @@ export interface Timeline {
 export function useStudentPage(studentId: string, filter: TimelineFilter, limit: number): (StudentRecord & { timeline: Timeline }) | undefined {
   const { db } = useClipboardData();
   const chosen = useClipboardStore((s) => s.pieceByClass);
-  return useLiveQuery(async () => {
+  return useLiveQueryFor(studentId, async () => {
     const [record, records] = await Promise.all([readRecord(db, studentId, chosen), studentRecords(db, studentId, filter, limit + 1)]);
     return { ...record, timeline: buildTimeline(records, limit) };
-  }, [db, studentId, chosen, filter.pieceId, filter.objectiveId, limit]);
+  }, [db, chosen, filter.pieceId, filter.objectiveId, limit]);
 }

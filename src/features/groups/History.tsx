@@ -1,7 +1,7 @@
 // How often each student was pulled into a group, and for what, over the last weeks; and the sessions themselves.
 // Groups come and go; their sessions stay here and on each student's page.
 import { formatWhen } from '../../ui/dates';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import { useId, useMemo, useState } from 'react';
 import { db } from '../../db/db';
 import { displayName } from '../../db/hooks';
@@ -16,8 +16,8 @@ export function History({ classId }: { classId: string }) {
   const data = useGroupsData(classId);
   const [weeks, setWeeks] = useState<number>(2);
   const [now] = useState(() => Date.now());
-  const groupNames = useLiveQuery(async () => new Map((await db.groups.where('classId').equals(classId).toArray()).map((g) => [g.id, g.name])), [classId]);
-  const objectiveText = useLiveQuery(async () => new Map((await db.objectives.where('classId').equals(classId).toArray()).map((o) => [o.id, o.text])), [classId]);
+  const groupNames = useLiveQueryFor(classId, async () => new Map((await db.groups.where('classId').equals(classId).toArray()).map((g) => [g.id, g.name])), []);
+  const objectiveText = useLiveQueryFor(classId, async () => new Map((await db.objectives.where('classId').equals(classId).toArray()).map((o) => [o.id, o.text])), []);
   const rows = useMemo(() => (data ? pullHistory(data.sessions, data.students.map((s) => s.id), now, weeks) : []), [data, now, weeks]);
   if (!data || !groupNames || !objectiveText) return null;
   const names = new Map(data.students.map((s) => [s.id, displayName(s)]));

@@ -1,6 +1,6 @@
 // Running a group at the table: members, focus, a teaching-point prompt, the table timer for the planned minutes, a
 // note per member (on that student's page), and "Done", which records the session and ends the group.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { db } from '../../db/db';
@@ -27,7 +27,7 @@ interface Loaded {
 
 function useRunData(groupId: string, run: RunState | null | undefined): Loaded | undefined {
   const noteKey = run ? Object.values(run.noteIds).join(',') : '';
-  return useLiveQuery(async () => {
+  return useLiveQueryFor(groupId, async () => {
     const raw = await db.groups.get(groupId);
     const group = raw && !raw.deleted ? normalizeGroup(raw) : null;
     if (!group) return { group: null, students: new Map(), focus: null, pieceId: null, notes: new Map() };
@@ -41,7 +41,7 @@ function useRunData(groupId: string, run: RunState | null | undefined): Loaded |
     const notes = new Map<string, Note>();
     for (const n of noteRows) if (n && !n.deleted) notes.set(n.id, n);
     return { group, students, focus: objective && !objective.deleted ? objective.text : null, pieceId: group.pieceId ?? piece?.id ?? null, notes };
-  }, [groupId, noteKey]);
+  }, [noteKey]);
 }
 
 function TableTimer({ groupId, minutes }: { groupId: string; minutes: number }) {

@@ -1,6 +1,6 @@
 // The groups area's live reads: the class's students, the current piece with its objectives and open needs, the
 // active groups, keep-apart pairs and recent sessions. One live query, so the builder re-renders as marks land.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import { db } from '../../db/db';
 import { listStudents } from '../../db/hooks';
 import type { Group, GroupSession, KeepApart, Objective, Piece, Student } from '../../db/types';
@@ -77,5 +77,5 @@ const OPENED_AT = Date.now();
 
 export function useGroupsData(classId: string | null | undefined): GroupsData | undefined {
   const chosen = useClipboardStore((s) => (classId ? (s.pieceByClass[classId] ?? null) : null));
-  return useLiveQuery(async () => (classId ? loadGroupsData(classId, OPENED_AT, chosen) : undefined), [classId, chosen]);
+  return useLiveQueryFor(classId, async () => (classId ? loadGroupsData(classId, OPENED_AT, chosen) : undefined), [chosen]);
 }

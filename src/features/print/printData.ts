@@ -1,5 +1,5 @@
 // Live reads of what the print screens lay out, and the one write they make: marking notes as printed.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQueryFor } from '../../db/live';
 import { db } from '../../db/db';
 import { listStudents } from '../../db/hooks';
 import { setLocal, useLocal } from '../../db/local';
@@ -14,10 +14,10 @@ const classRange = (classId: string) => [
 ] as const;
 
 export function useClassNotes(classId: string): Note[] | undefined {
-  return useLiveQuery(async () => {
+  return useLiveQueryFor(classId, async () => {
     const [lo, hi] = classRange(classId);
     return (await db.notes.where('[classId+at]').between(lo, hi, true, true).toArray()).filter((n) => !n.deleted);
-  }, [classId]);
+  }, []);
 }
 
 export interface ClassPrintData extends SummaryData {
@@ -28,7 +28,7 @@ export interface ClassPrintData extends SummaryData {
 
 /** Everything a student summary or group card draws on, for one class, in one live read. */
 export function useClassPrintData(classId: string): ClassPrintData | undefined {
-  return useLiveQuery(async () => {
+  return useLiveQueryFor(classId, async () => {
     const [lo, hi] = classRange(classId);
     const students = await listStudents(classId);
     const [notes, conferences, goals, marks, objectives, groups, goalChecks] = await Promise.all([
@@ -42,7 +42,7 @@ export function useClassPrintData(classId: string): ClassPrintData | undefined {
     ]);
     const live = groups.filter((g) => !g.deleted && !g.dissolved).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
     return { students, notes, conferences, goals, marks, objectives, groups, goalChecks, activeGroups: live };
-  }, [classId]);
+  }, []);
 }
 
 /** The teacher confirmed the sheet came out right: these notes are on paper now. All or none. */

@@ -1,6 +1,6 @@
 // Live sync state for the header and Settings: the engine's status, the outbox size, the configuration, the network.
 import { useSyncExternalStore } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLiveQuery } from '../../db/live';
 import { db } from '../../db/db';
 import { useLocal } from '../../db/local';
 import { KEYS } from '../../sync/config';

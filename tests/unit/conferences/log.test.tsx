@@ -105,7 +105,7 @@ describe('conference log', { timeout: 30_000 }, () => {
   it('sets a goal that replaces the current one, and records self-evaluations', async () => {
     const user = userEvent.setup();
     const { id, ids } = await openLog();
-    await user.click(screen.getByRole('button', { name: 'Set goal' }));
+    await user.click(await screen.findByRole('button', { name: 'Set goal' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Type the goal, then set it.');
     expect(await db.goals.count()).toBe(0);
 
