@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoSeriousAxe, waitForOfflineReady } from './helpers/app';
-import { cell, classWithPiece, LEAD, ORDER } from './helpers/clipboard';
+import { classWithPiece, expectCell, LEAD, ORDER, tapCell } from './helpers/clipboard';
 import { addClass, pasteStudents, studentNames } from './helpers/roster';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -28,6 +28,12 @@ async function tablet(browser: Browser): Promise<Page> {
   return page;
 }
 
+/** A new teacher on the server and two fresh tablets, neither connected yet. */
+async function twoTablets(browser: Browser, teacher: string): Promise<{ token: string; a: Page; b: Page }> {
+  const token = addTeacher(teacher);
+  return { token, a: await tablet(browser), b: await tablet(browser) };
+}
+
 async function connect(page: Page, token: string, teacher: string): Promise<void> {
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Server address').fill(ORIGIN);
@@ -44,9 +50,7 @@ test('two tablets converge through the server after one was offline', async ({ b
   // Two browser contexts, a CLI call and several sync rounds: more than one page's worth of time on a busy machine.
   test.setTimeout(120_000);
   const teacher = `Ms Rivera ${Date.now()}`;
-  const token = addTeacher(teacher);
-  const a = await tablet(browser);
-  const b = await tablet(browser);
+  const { token, a, b } = await twoTablets(browser, teacher);
 
   // Nothing is shown, and nothing is sent, until a server is configured.
   await expect(syncStatus(a)).toHaveCount(0);
@@ -88,35 +92,29 @@ test('two tablets converge through the server after one was offline', async ({ b
 test("taps on one tablet, and a tap undone there, show in the other tablet's checklist", async ({ browser }) => {
   test.setTimeout(120_000);
   const teacher = `Mr Okafor ${Date.now()}`;
-  const token = addTeacher(teacher);
-  const a = await tablet(browser);
-  const b = await tablet(browser);
+  const { token, a, b } = await twoTablets(browser, teacher);
 
   await classWithPiece(a);
-  await cell(a, 'Ana Lopez', LEAD).click();
-  await expect(cell(a, 'Ana Lopez', LEAD)).toHaveAccessibleName(`Ana Lopez, ${LEAD}: needs support`);
-  await cell(a, 'Ana Lopez', LEAD).click();
-  await expect(cell(a, 'Ana Lopez', LEAD)).toHaveAccessibleName(`Ana Lopez, ${LEAD}: secure`);
-  await cell(a, 'Bao Nguyen', ORDER).click();
-  await expect(cell(a, 'Bao Nguyen', ORDER)).toHaveAccessibleName(`Bao Nguyen, ${ORDER}: needs support`);
+  await tapCell(a, 'Ana Lopez', LEAD, 'needs support');
+  await tapCell(a, 'Ana Lopez', LEAD, 'secure');
+  await tapCell(a, 'Bao Nguyen', ORDER, 'needs support');
   await a.getByRole('status').getByRole('button', { name: 'Undo' }).click();
-  await expect(cell(a, 'Bao Nguyen', ORDER)).toHaveAccessibleName(`Bao Nguyen, ${ORDER}: not marked`);
+  await expectCell(a, 'Bao Nguyen', ORDER, 'not marked');
   await connect(a, token, teacher);
 
   await connect(b, token, teacher);
   await b.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clipboard' }).click();
-  await expect(cell(b, 'Ana Lopez', LEAD)).toHaveAccessibleName(`Ana Lopez, ${LEAD}: secure`);
-  await expect(cell(b, 'Bao Nguyen', ORDER)).toHaveAccessibleName(`Bao Nguyen, ${ORDER}: not marked`);
+  await expectCell(b, 'Ana Lopez', LEAD, 'secure');
+  await expectCell(b, 'Bao Nguyen', ORDER, 'not marked');
   await expect(b.getByRole('columnheader', { name: new RegExp(`${LEAD}.*0 need support`) })).toBeVisible();
 
   // B marks a need; A's checklist shows it after A's next sync.
-  await cell(b, 'Cara Diaz', ORDER).click();
-  await expect(cell(b, 'Cara Diaz', ORDER)).toHaveAccessibleName(`Cara Diaz, ${ORDER}: needs support`);
+  await tapCell(b, 'Cara Diaz', ORDER, 'needs support');
   await expect(syncStatus(b)).toHaveText('Synced', { timeout: 15_000 });
   await a.getByRole('button', { name: 'Sync now' }).click();
   await expect(syncStatus(a)).toHaveText('Synced');
   await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clipboard' }).click();
-  await expect(cell(a, 'Cara Diaz', ORDER)).toHaveAccessibleName(`Cara Diaz, ${ORDER}: needs support`);
+  await expectCell(a, 'Cara Diaz', ORDER, 'needs support');
   await a.context().close();
   await b.context().close();
 });

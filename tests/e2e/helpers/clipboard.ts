@@ -8,6 +8,19 @@ export const ORDER = 'Tells events in order';
 /** A checklist cell, found by its student and objective (its name ends with the cell's state). */
 export const cell = (page: Page, student: string, objective: string): Locator => page.getByRole('button', { name: new RegExp(`^${student}, ${objective}: `) });
 
+export type CellState = 'needs support' | 'secure' | 'not marked';
+
+/** The cell shows `state`, as a screen reader would announce it. */
+export async function expectCell(page: Page, student: string, objective: string, state: CellState): Promise<void> {
+  await expect(cell(page, student, objective)).toHaveAccessibleName(`${student}, ${objective}: ${state}`);
+}
+
+/** One tap on a cell, then the state it should show. */
+export async function tapCell(page: Page, student: string, objective: string, then: CellState): Promise<void> {
+  await cell(page, student, objective).click();
+  await expectCell(page, student, objective, then);
+}
+
 export async function classWithPiece(page: Page, names = 'Ana Lopez\nNguyen, Bao\nCara Diaz', keepObjectives?: number): Promise<void> {
   await page.goto('/');
   await page.getByLabel('New class name').fill('Room 12');

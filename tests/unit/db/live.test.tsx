@@ -41,8 +41,8 @@ describe('useLiveQueryFor', () => {
   });
 
   it('keeps the rows shown while only a refinement changes, so a list does not blink', async () => {
-    const { a } = await twoClasses();
-    await addStudents(a, [{ firstName: 'Bao', lastName: 'Nguyen' }]);
+    const a = await createClass('Room 12');
+    await addStudents(a, [{ firstName: 'Ana', lastName: 'Lopez' }, { firstName: 'Bao', lastName: 'Nguyen' }]);
     const seen: (number | undefined)[] = [];
     const { rerender, result } = renderHook(({ limit }) => {
       const rows = useLiveQueryFor(a, async () => (await listStudents(a)).slice(0, limit), [limit]);
