@@ -41,6 +41,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'dexie', 'dexie-react-hooks', '**/db/**', '**/sync/**', '**/features/**', '**/ui/**', '**/app/**'], message: 'src/shared is what the app and the server both load: types, the protocol and rules, with no React or Dexie.' }] }],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/*', '!**/src/domain', '!**/src/shared'], message: 'The server imports only src/domain and src/shared.' }] }],
+    },
+  },
+  {
     files: ['src/sync/**/*.ts', 'server/**/*.ts', 'tests/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-restricted-globals': 'off' },
   },

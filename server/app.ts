@@ -13,8 +13,8 @@ import {
   SCHEMA_HEADER,
   type HelloResponse,
   type PushResponse,
-} from '../src/sync/protocol';
-import { PushRequestSchema } from '../src/sync/protocolSchema';
+} from '../src/shared/protocol';
+import { PushRequestSchema } from '../src/shared/protocolSchema';
 import { ApiError, errorBody } from './errors';
 import { readBodyText } from './body';
 import { applyPush } from './push';

@@ -1,6 +1,6 @@
 // API errors: every refusal is JSON {error: {code, message}} with its HTTP status, and never echoes student data.
 
-import type { ErrorBody } from '../src/sync/protocol';
+import type { ErrorBody } from '../src/shared/protocol';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 413 | 415 | 426 | 429 | 500;
 

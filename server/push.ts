@@ -4,8 +4,8 @@
 
 import { DEFAULT_MAX_DRIFT_MS, parseStamp, stampMs } from '../src/domain/hlc';
 import { mergeStamped, newerFields, type LostWrite } from '../src/domain/merge';
-import type { TableName } from '../src/db/types';
-import type { Change, PushRequest, PushResponse } from '../src/sync/protocol';
+import { isPrivateNote, type TableName } from '../src/shared/records';
+import type { Change, PushRequest, PushResponse } from '../src/shared/protocol';
 import { ApiError } from './errors';
 import { StoreRefusal, type HistoryEntry, type Store, type StoredRecord, type Teacher } from './store/types';
 
@@ -50,10 +50,6 @@ export function checkBatch(changes: readonly Change[], now: number, maxDriftMs =
   });
 }
 
-/** A private note never leaves the device; should one arrive anyway, the server drops it rather than keep it. */
-function isPrivateNote(c: Change): boolean {
-  return c.table === 'notes' && c.fields.private === true;
-}
 
 /** Writes one device made in turn are edits, not conflicts: only a loss to another device goes to the history. */
 function isConflict(lost: LostWrite, winnerStamp: string | undefined): boolean {
@@ -93,7 +89,8 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
     let applied = 0;
 
     for (const { c, i } of fresh) {
-      if (isPrivateNote(c)) continue;
+      // A private note never leaves the device; should one arrive anyway, the server drops it rather than keep it.
+      if (isPrivateNote(c.table, c.fields)) continue;
       applied++;
       const key = keyOf(c);
       let w = work.get(k(key));

@@ -3,8 +3,8 @@
 // of a push body that is plainly valid.
 
 import * as v from 'valibot';
-import { SYNCED_TABLES } from '../src/db/types';
-import { MAX_PUSH_CHANGES, type PushRequest } from '../src/sync/protocol';
+import { SYNCED_TABLES } from '../src/shared/records';
+import { MAX_PUSH_CHANGES, type PushRequest } from '../src/shared/protocol';
 import { ApiError } from './errors';
 
 function pathOf(issue: v.BaseIssue<unknown>): string {

@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { Repo } from '../../src/db/repo';
 import { createDb, type CirculateDb } from '../../src/db/schema';
-import type { Mark, Note, Objective, Piece, Student } from '../../src/db/types';
+import type { Mark, Note, Objective, Piece, Student } from '../../src/shared/records';
 import { newId } from '../../src/domain/ids';
 import { rebuildCells } from '../../src/db/cells';
 import { ChecklistGrid } from '../../src/features/clipboard/ChecklistGrid';

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatStamp } from '../../src/domain/hlc';
-import { API_BASE, CLIENT_SCHEMA, SCHEMA_HEADER, type Change } from '../../src/sync/protocol';
+import { API_BASE, CLIENT_SCHEMA, SCHEMA_HEADER, type Change } from '../../src/shared/protocol';
 import { openSqliteStore } from '../../server/store/sqlite';
 import { hashToken, newToken } from '../../server/tokens';
 import { percentile, type Metrics } from '../types';

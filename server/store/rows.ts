@@ -1,6 +1,6 @@
 // Turns stored rows (JSON text columns) back into records, pulled records and history entries, for both stores.
 
-import type { TableName } from '../../src/db/types';
+import type { TableName } from '../../src/shared/records';
 import type { ClassEntry, ClassRole, HistoryEntry, PulledRaw, RecordKey, StoredRecord } from './types';
 
 type Row = Record<string, unknown>;

@@ -2,7 +2,7 @@
 // All server state lives behind it: server processes keep nothing of their own and can run side by side.
 
 import type { FieldMeta } from '../../src/domain/merge';
-import type { TableName } from '../../src/db/types';
+import type { TableName } from '../../src/shared/records';
 
 export interface Teacher {
   id: string;

@@ -1,6 +1,6 @@
 // The class the teacher is working with: the remembered one if it still exists, else the first active class.
 import { useClasses } from '../db/hooks';
-import type { ClassRec } from '../db/types';
+import type { ClassRec } from '../shared/records';
 import { useSession } from './sessionStore';
 
 export function useCurrentClass(): { current: ClassRec | null; classes: ClassRec[]; loading: boolean } {

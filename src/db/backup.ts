@@ -3,7 +3,7 @@
 import { db } from './db';
 import type { FieldMeta } from '../domain/merge';
 import { repo, type RemoteChange } from './write';
-import { SYNCED_TABLES, type TableName } from './types';
+import { SYNCED_TABLES, type TableName } from '../shared/records';
 
 export const BACKUP_FORMAT = 'circulate-backup';
 export const BACKUP_VERSION = 1;

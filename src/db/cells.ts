@@ -4,7 +4,7 @@
 import { cellKey, foldTaps, latestMarks } from '../domain/marks';
 import { request } from './idb';
 import type { CirculateDb } from './schema';
-import type { Mark, MarkValue } from './types';
+import type { Mark, MarkValue } from '../shared/records';
 
 export interface Cell {
   /** pieceId|studentId|objectiveId */

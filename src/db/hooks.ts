@@ -1,7 +1,7 @@
 // Live reads shared by several features. Each re-renders when the rows it read change, on any tab.
 import { useLiveQuery, useLiveQueryFor } from './live';
 import { db } from './db';
-import type { ClassRec, Student } from './types';
+import type { ClassRec, Student } from '../shared/records';
 
 export function sortStudents(list: Student[]): Student[] {
   return list.sort((a, b) => a.order - b.order || a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));

@@ -6,7 +6,7 @@ import { fitWithin, MAX_PHOTO_SIDE } from '../domain/imageScale';
 import { db as appDb } from './db';
 import { surfaceQuota } from './errors';
 import type { CirculateDb } from './schema';
-import type { Photo } from './types';
+import type { Photo } from './localRecords';
 
 /** Draws the image at its stored size and encodes it as JPEG (photos of handwriting compress well). */
 async function scaled(blob: Blob, max: number): Promise<{ blob: Blob; width: number; height: number }> {

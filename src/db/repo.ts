@@ -10,7 +10,8 @@ import { request } from './idb';
 import type { CirculateDb } from './schema';
 import { Session } from './session';
 import { afterFirstWrite } from './storage';
-import { SYNCED_TABLES, type Fields, type LocalRow, type Mark, type OutboxEntry, type TableName } from './types';
+import { isPrivateNote, SYNCED_TABLES, type Fields, type Mark, type TableName } from '../shared/records';
+import type { LocalRow, OutboxEntry } from './localRecords';
 
 type Row = Record<string, unknown> & { id: string; _m?: Record<string, FieldMeta> };
 
@@ -39,10 +40,6 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Private notes never leave the device, so they never enter the outbox. */
-function isPrivate(table: TableName, row: Row | undefined): boolean {
-  return table === 'notes' && row?.private === true;
-}
 
 export function toStamped(row: Row): Stamped {
   const { id, _m, ...fields } = row;
@@ -130,9 +127,9 @@ export class Repo {
     for (const k of names) changedMeta[k] = meta;
 
     const next: Row = { ...(existing ?? {}), ...changed, id, _m: { ...(existing?._m ?? {}), ...changedMeta } };
-    if (isPrivate(table, next)) return { next, entry: null };
+    if (isPrivateNote(table, next)) return { next, entry: null };
     // A note made public after being private has never been sent: send all of it, not just the flag.
-    const entry: OutboxEntry = isPrivate(table, existing)
+    const entry: OutboxEntry = isPrivateNote(table, existing)
       ? { table, id, fields: fieldsOf(next), meta: next._m ?? {} }
       : { table, id, fields: changed, meta: changedMeta };
     return { next, entry };
@@ -334,8 +331,8 @@ export class Repo {
   private outboxEntries(table: TableName, merged: Map<string, Row>, won: Map<string, Set<string>>, before: Map<string, Row | undefined>): OutboxEntry[] {
     const entries: OutboxEntry[] = [];
     for (const [id, row] of merged) {
-      if (isPrivate(table, row)) continue;
-      const names = isPrivate(table, before.get(id)) ? Object.keys(fieldsOf(row)) : [...(won.get(id) ?? [])];
+      if (isPrivateNote(table, row)) continue;
+      const names = isPrivateNote(table, before.get(id)) ? Object.keys(fieldsOf(row)) : [...(won.get(id) ?? [])];
       const fields: Record<string, unknown> = {};
       const meta: Record<string, FieldMeta> = {};
       for (const f of names) {
@@ -366,7 +363,7 @@ export class Repo {
     list.forEach((c, i) => {
       if (!before.has(c.id)) before.set(c.id, current[i]);
       const base = merged.get(c.id) ?? current[i];
-      if (keepPrivate && isPrivate(table, base)) return;
+      if (keepPrivate && isPrivateNote(table, base)) return;
       const incoming: Stamped = { id: c.id, fields: c.fields, meta: c.meta };
       const top = maxStamp(incoming);
       if (top) this.session.observe(top);

@@ -3,7 +3,8 @@
 
 import { Dexie, type EntityTable } from 'dexie';
 import { rebuildCells, type Cell } from './cells';
-import type { LocalRow, OutboxEntry, Photo, SyncedTables } from './types';
+import type { SyncedTables } from '../shared/records';
+import type { LocalRow, OutboxEntry, Photo } from './localRecords';
 
 export const DB_NAME = 'circulate';
 

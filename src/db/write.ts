@@ -3,7 +3,7 @@
 
 import { db } from './db';
 import { Repo } from './repo';
-import type { Fields, TableName } from './types';
+import type { Fields, TableName } from '../shared/records';
 
 export type { Writer, RemoteChange } from './repo';
 

@@ -1,13 +1,13 @@
 // The checklist's maths, pure: latest mark per cell, counts, open needs, days since last observed, weekly class needs.
 // Every tap is its own row, so all of these are folds over plain arrays of taps (groups and conferences import them too).
 
-/** The same values as the Mark record's; repeated here so the domain imports nothing from the data layer. */
-export type MarkValueLike = 'x' | 'check' | null;
+/** A checklist cell's value: struggling (X), secure (check) or cleared. The Mark record (src/shared) uses this type. */
+export type MarkValue = 'x' | 'check' | null;
 
 export interface MarkLike {
   studentId: string;
   objectiveId: string;
-  value: MarkValueLike;
+  value: MarkValue;
   at: number;
   deleted: boolean;
   /** Time-prefixed ids break ties between taps in the same millisecond (later id wins). */
@@ -27,7 +27,7 @@ function later(a: MarkLike, b: MarkLike): boolean {
 }
 
 /** The tap cycle: empty -> X (needs support) -> check (secure) -> empty. */
-export function nextValue(current: MarkValueLike | undefined): MarkValueLike {
+export function nextValue(current: MarkValue | undefined): MarkValue {
   if (current === 'x') return 'check';
   if (current === 'check') return null;
   return 'x';

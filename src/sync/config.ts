@@ -2,7 +2,7 @@
 // Changing either forgets the pull cursor, since a cursor means nothing to another server or another teacher.
 
 import type { CirculateDb } from '../db/schema';
-import { API_BASE } from './protocol';
+import { API_BASE } from '../shared/protocol';
 
 export const KEYS = {
   endpoint: 'sync.endpoint',

@@ -2,7 +2,8 @@
 // applying each page with its cursor in one transaction. The only code (with ./http) that talks to the network.
 
 import type { Repo, RemoteChange } from '../db/repo';
-import type { OutboxEntry } from '../db/types';
+import type { OutboxEntry } from '../db/localRecords';
+import { isPrivateNote } from '../shared/records';
 import { mergeStamped } from '../domain/merge';
 import { apiBase, KEYS, readConfig, readLastSyncAt } from './config';
 import { asSyncError, errorFromResponse, MESSAGES, SyncError, type SyncErrorKind } from './errors';
@@ -17,7 +18,7 @@ import {
   type PullResponse,
   type PushRequest,
   type PushResponse,
-} from './protocol';
+} from '../shared/protocol';
 
 export type SyncPhase = 'off' | 'idle' | 'syncing' | 'synced' | 'offline' | 'error';
 
@@ -287,13 +288,13 @@ export class SyncEngine {
       return [list, noteIds.length ? await db.notes.bulkGet(noteIds) : []] as const;
     });
     if (!entries.length) return null;
-    const privateIds = new Set(notes.filter((n) => n?.private === true).map((n) => n!.id));
+    const privateIds = new Set(notes.filter((n) => isPrivateNote('notes', n)).map((n) => n!.id));
 
     const byRecord = new Map<string, { change: Change; json: string; size: number; firstSeq: number }>();
     let bytes = 64;
     let lastSeq = entries[0]!.seq - 1;
     for (const e of entries) {
-      const isPrivate = e.table === 'notes' && (privateIds.has(e.id) || e.fields.private === true);
+      const isPrivate = privateIds.has(e.id) || isPrivateNote(e.table, e.fields);
       if (!isPrivate && Object.keys(e.meta).length) {
         const key = `${e.table}\u0000${e.id}`;
         const prev = byRecord.get(key);

@@ -1,7 +1,7 @@
 // Why a sync attempt failed, in words a teacher can act on, and how long to wait before trying again.
 // The engine turns every HTTP status and network failure into one of these; the header and Settings show `message`.
 
-import type { ErrorBody } from './protocol';
+import type { ErrorBody } from '../shared/protocol';
 
 export type SyncErrorKind =
   | 'offline'

@@ -1,6 +1,6 @@
 // A one-line field that saves as the teacher types (like AutosaveTextarea), for titles and objective wording.
 import { useId } from 'react';
-import type { TableName } from '../db/types';
+import type { TableName } from '../shared/records';
 import { useAutosaveField } from './useAutosaveField';
 
 interface Props {

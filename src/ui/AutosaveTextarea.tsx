@@ -1,6 +1,6 @@
 // A text area that saves one field of one record as the teacher types (or dictates): no Save button to forget.
 import { useId, type TextareaHTMLAttributes } from 'react';
-import type { TableName } from '../db/types';
+import type { TableName } from '../shared/records';
 import { useAutosaveField } from './useAutosaveField';
 
 interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'id'> {

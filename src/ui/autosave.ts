@@ -3,7 +3,7 @@
 // recoverDrafts() at start-up writes any draft that never reached the database.
 
 import { update } from '../db/write';
-import type { TableName } from '../db/types';
+import type { TableName } from '../shared/records';
 
 const PREFIX = 'circulate.draft.';
 const DELAY_MS = 300;

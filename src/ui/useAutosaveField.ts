@@ -1,7 +1,7 @@
 // The state behind a field that saves one record field as the teacher types: local text while editing, the stored
 // value otherwise (so another device's edit shows up), a draft on every keystroke and a flush on blur.
 import { useEffect, useRef, useState } from 'react';
-import type { TableName } from '../db/types';
+import type { TableName } from '../shared/records';
 import { flushSave, queueSave } from './autosave';
 
 export function useAutosaveField(table: TableName, recordId: string, field: string, value: string) {

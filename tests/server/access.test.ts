@@ -2,7 +2,7 @@
 // refused with 403 for the whole batch; teacher-scoped tables (settings, starters) never collide between teachers.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorBody } from '../../src/sync/protocol';
+import type { ErrorBody } from '../../src/shared/protocol';
 import type { TestServer } from '../../server/testing';
 import { STORES, change, client, json, st, type Client } from './api-helpers';
 

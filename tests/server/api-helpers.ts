@@ -1,8 +1,8 @@
 // Shared pieces of the server tests: both stores for describe.each, a small HTTP client, and change builders.
 
 import { formatStamp } from '../../src/domain/hlc';
-import { API_BASE, CLIENT_SCHEMA, SCHEMA_HEADER, type Change, type PullResponse, type PulledRecord } from '../../src/sync/protocol';
-import type { TableName } from '../../src/db/types';
+import { API_BASE, CLIENT_SCHEMA, SCHEMA_HEADER, type Change, type PullResponse, type PulledRecord } from '../../src/shared/protocol';
+import type { TableName } from '../../src/shared/records';
 import { startTestServer, type TestServer, type TestServerOptions } from '../../server/testing';
 
 export interface StoreCase {

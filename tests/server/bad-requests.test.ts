@@ -3,7 +3,7 @@
 // an app too old for the server, and too many requests.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, MAX_PUSH_CHANGES, MIN_CLIENT_SCHEMA, type ErrorBody } from '../../src/sync/protocol';
+import { MAX_BODY_BYTES, MAX_PUSH_CHANGES, MIN_CLIENT_SCHEMA, type ErrorBody } from '../../src/shared/protocol';
 import type { TestServer } from '../../server/testing';
 import { STORES, change, client, json, st, type Client } from './api-helpers';
 

@@ -2,7 +2,7 @@
 // the puller, nothing is skipped. On PostgreSQL two server processes share one database, as behind a load balancer.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PulledRecord } from '../../src/sync/protocol';
+import type { PulledRecord } from '../../src/shared/protocol';
 import type { TestServer } from '../../server/testing';
 import { STORES, change, client, st, type Client } from './api-helpers';
 

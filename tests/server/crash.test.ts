@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Change, PushResponse } from '../../src/sync/protocol';
+import type { Change, PushResponse } from '../../src/shared/protocol';
 import { openStore } from '../../server/store/open';
 import { dropPostgresSchema } from '../../server/store/postgres';
 import { hashToken, newToken } from '../../server/tokens';

@@ -2,7 +2,7 @@
 // concurrent edits (loser kept in the field history), concurrent new notes, tombstones, and restarts mid-stream.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PullResponse, PushResponse } from '../../src/sync/protocol';
+import type { PullResponse, PushResponse } from '../../src/shared/protocol';
 import type { TestServer } from '../../server/testing';
 import { STORES, change, client, json, st, type Client } from './api-helpers';
 

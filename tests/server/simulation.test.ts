@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Repo } from '../../src/db/repo';
 import { createDb } from '../../src/db/schema';
-import type { TableName } from '../../src/db/types';
+import type { TableName } from '../../src/shared/records';
 import { writeConfig } from '../../src/sync/config';
 import { SyncEngine, type SyncOutcome } from '../../src/sync/engine';
 import { startTestServer } from '../../server/testing';

@@ -4,9 +4,9 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { SYNCED_TABLES } from '../../src/db/types';
-import { MAX_PUSH_CHANGES } from '../../src/sync/protocol';
-import { PushRequestSchema } from '../../src/sync/protocolSchema';
+import { SYNCED_TABLES } from '../../src/shared/records';
+import { MAX_PUSH_CHANGES } from '../../src/shared/protocol';
+import { PushRequestSchema } from '../../src/shared/protocolSchema';
 import { fastPushRequest } from '../../server/validate';
 
 const stamp = fc

@@ -3,7 +3,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { displayName } from '../../db/hooks';
-import type { MarkValue, Objective, Student } from '../../db/types';
+import type { MarkValue, Objective, Student } from '../../shared/records';
 import { cellKey, daysSince, seenBand, seenText } from '../../domain/marks';
 import { Icon } from '../../ui/Icon';
 import { useClipboardData } from './dataContext';

@@ -1,6 +1,6 @@
 // Copies the objectives of an earlier piece into this one (skipping any it already has).
 import { useState } from 'react';
-import type { Objective, Piece } from '../../db/types';
+import type { Objective, Piece } from '../../shared/records';
 import { useClipboardData } from './dataContext';
 import { addObjectives } from './pieceActions';
 import { pieceObjectives } from './queries';

@@ -1,6 +1,6 @@
 // Adds objectives from the built-in library (the genre's checklist first, then the 6+1 Traits).
 import { useState } from 'react';
-import type { Objective, Piece } from '../../db/types';
+import type { Objective, Piece } from '../../shared/records';
 import { librarySetsFor } from '../../domain/objectiveLibrary';
 import { addObjectives } from './pieceActions';
 

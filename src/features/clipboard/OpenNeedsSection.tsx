@@ -1,5 +1,5 @@
 // What this student still needs on the current piece: objectives marked X with no check since.
-import type { Piece } from '../../db/types';
+import type { Piece } from '../../shared/records';
 import type { Lookups } from './useStudentPage';
 
 export function OpenNeedsSection({ piece, needs, lookups }: { piece: Piece | null; needs: readonly string[]; lookups: Lookups }) {

@@ -1,5 +1,5 @@
 // Chooses the piece the checklist shows.
-import type { Piece } from '../../db/types';
+import type { Piece } from '../../shared/records';
 
 export function PieceSelect({ pieces, value, onChange, label = 'Piece' }: { pieces: Piece[]; value: string; onChange: (id: string) => void; label?: string }) {
   return (

@@ -1,5 +1,5 @@
 // A tap on the checklist: a new Mark row every time (history is kept); undo tombstones that tap's row.
-import type { MarkValue } from '../../db/types';
+import type { MarkValue } from '../../shared/records';
 import { newId } from '../../domain/ids';
 import { nextValue } from '../../domain/marks';
 import type { ClipboardData } from './dataContext';

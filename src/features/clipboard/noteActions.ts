@@ -1,7 +1,7 @@
 // Notes ("jots"): created on the "Note" tap so the text can autosave from the first keystroke.
 import { create, remove, update } from '../../db/write';
 import { deletePhoto, savePhoto } from '../../db/photos';
-import type { Note, NoteContext } from '../../db/types';
+import type { Note, NoteContext } from '../../shared/records';
 
 export function newNote(classId: string, studentId: string, pieceId: string | null): Promise<string> {
   return create('notes', {

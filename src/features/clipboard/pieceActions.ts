@@ -1,6 +1,6 @@
 // Pieces and their objectives, through the write path. A new piece and its first objectives land together.
 import { remove, restore, transact, update } from '../../db/write';
-import type { Objective } from '../../db/types';
+import type { Objective } from '../../shared/records';
 import { newObjectiveTexts } from '../../domain/objectiveLibrary';
 
 export interface ObjectiveDraft {

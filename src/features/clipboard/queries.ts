@@ -1,7 +1,7 @@
 // The clipboard's reads. Each uses an index ([pieceId+at], [studentId+at], classId...) so it stays fast with a
 // school year of taps and notes; deleted rows (tombstones, undone taps) are filtered out.
 import type { CirculateDb } from '../../db/schema';
-import type { Conference, Goal, GoalCheck, GroupSession, Mark, Note, Objective, Piece, Student } from '../../db/types';
+import type { Conference, Goal, GoalCheck, GroupSession, Mark, Note, Objective, Piece, Student } from '../../shared/records';
 import { sortStudents } from '../../db/hooks';
 import { cellTap } from '../../db/cells';
 import { cellKey, type MarkLike } from '../../domain/marks';

@@ -1,6 +1,6 @@
 // One student's records as a single newest-first list (marks, notes, conferences, group sessions, goals).
 import { formatWhen } from '../../ui/dates';
-import type { Conference, Goal, GoalCheck, GroupSession, Mark, Note } from '../../db/types';
+import type { Conference, Goal, GoalCheck, GroupSession, Mark, Note } from '../../shared/records';
 
 export type TimelineItem =
   | { kind: 'mark'; id: string; at: number; mark: Mark }

@@ -2,7 +2,7 @@
 // The class's last-seen times are one query (one read transaction) for the whole grid, not one per row.
 import { useLiveQueryFor } from '../../db/live';
 import { useMemo } from 'react';
-import type { Objective, Student } from '../../db/types';
+import type { Objective, Student } from '../../shared/records';
 import { countMarks, type MarkLike, type Tally } from '../../domain/marks';
 import { useClipboardData } from './dataContext';
 import { classStudents, lastSeen, pieceLatest, pieceObjectives } from './queries';

@@ -1,6 +1,6 @@
 // The current class's pieces and the one the teacher is working on (remembered per class, else the newest).
 import { useLiveQueryFor } from '../../db/live';
-import type { Piece } from '../../db/types';
+import type { Piece } from '../../shared/records';
 import { useClipboardStore } from './clipboardStore';
 import { useClipboardData } from './dataContext';
 import { classPieces } from './queries';

@@ -2,7 +2,7 @@
 // current piece, and the filtered timeline.
 import { useLiveQueryFor } from '../../db/live';
 import type { CirculateDb } from '../../db/schema';
-import type { Group, Objective, Piece, Student } from '../../db/types';
+import type { Group, Objective, Piece, Student } from '../../shared/records';
 import { useClipboardData } from './dataContext';
 import { openNeeds } from '../../domain/marks';
 import { useClipboardStore } from './clipboardStore';

@@ -3,7 +3,7 @@
 import { formatWhen } from '../../ui/dates';
 import { Link } from 'react-router';
 import { displayName, useStudents } from '../../db/hooks';
-import type { ClassRec } from '../../db/types';
+import type { ClassRec } from '../../shared/records';
 import { conferQueue, sinceText, weeklyCoverage } from '../../domain/conferences';
 import { openNeeds } from '../../domain/marks';
 import { AREAS } from '../../app/areas';

@@ -2,7 +2,7 @@
 // piece and objective it is about.
 import { SelectField } from '../../ui/SelectField';
 import { useId } from 'react';
-import type { Conference, Objective, Piece, Student } from '../../db/types';
+import type { Conference, Objective, Piece, Student } from '../../shared/records';
 import { displayName } from '../../db/hooks';
 import { setKind, setObjective, setPartner, setPiece } from './conferenceActions';
 

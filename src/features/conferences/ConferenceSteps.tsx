@@ -1,7 +1,7 @@
 // The three steps of a conference (strengths, one writing trait, a concrete next step), walked one at a time, each
 // with its sentence starters. All three notes stay mounted so nothing typed is lost when moving between steps.
 import { useRef, useState } from 'react';
-import type { Conference, Starter, StarterStep } from '../../db/types';
+import type { Conference, Starter, StarterStep } from '../../shared/records';
 import { currentAuthor } from '../../db/write';
 import { StarterButtons } from './StarterButtons';
 import { StepField, type StepFieldHandle } from './StepField';

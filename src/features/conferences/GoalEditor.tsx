@@ -1,6 +1,6 @@
 // The goal part of a conference: the student's current goal, a new goal that replaces it, and self-evaluations.
 import { useState } from 'react';
-import type { Conference } from '../../db/types';
+import type { Conference } from '../../shared/records';
 import { currentGoal } from '../../domain/conferences';
 import { AutosaveTextarea } from '../../ui/AutosaveTextarea';
 import { setGoal } from './conferenceActions';

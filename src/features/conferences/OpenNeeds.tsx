@@ -1,6 +1,6 @@
 // "What can I teach next": the student's open needs (an X with no later check), each one tap from being the
 // conference's focus.
-import type { Conference, Objective } from '../../db/types';
+import type { Conference, Objective } from '../../shared/records';
 import { openNeeds } from '../../domain/marks';
 import { setObjective } from './conferenceActions';
 import { useStudentMarks } from './conferenceQueries';

@@ -2,7 +2,7 @@
 // Today's is written here as typed; earlier days stay readable below.
 import { formatWhen } from '../../ui/dates';
 import { useEffect, useState } from 'react';
-import type { ClassRec } from '../../db/types';
+import type { ClassRec } from '../../shared/records';
 import { localDate } from '../../domain/conferences';
 import { AutosaveTextarea } from '../../ui/AutosaveTextarea';
 import { ensureReflection } from './conferenceActions';

@@ -1,6 +1,6 @@
 // "Not yet", "starting to", "yes!": one tap records the student's self-evaluation against the current goal.
 import { useState } from 'react';
-import type { Goal } from '../../db/types';
+import type { Goal } from '../../shared/records';
 import { addSelfEvaluation } from './conferenceActions';
 import { SELF_EVALUATIONS, selfEvalLabel } from './goalLabels';
 

@@ -1,6 +1,6 @@
 // Sentence starters as one-tap buttons, grouped (Openers, Tell, Ask, Give); the step's own groups come first and
 // the rest wait behind "More starters".
-import type { Starter, StarterStep } from '../../db/types';
+import type { Starter, StarterStep } from '../../shared/records';
 import { STARTER_STEP_LABEL } from '../../domain/starters';
 
 const ALL: StarterStep[] = ['opener', 'tell', 'ask', 'give'];

@@ -1,6 +1,6 @@
 // The sentence-starter library: add, edit (saved as typed), reorder and remove starters in each group.
 import { useEffect, useState } from 'react';
-import type { Starter, StarterStep } from '../../db/types';
+import type { Starter, StarterStep } from '../../shared/records';
 import { STARTER_STEP_LABEL } from '../../domain/starters';
 import { restore } from '../../db/write';
 import { AutosaveTextarea } from '../../ui/AutosaveTextarea';

@@ -2,7 +2,7 @@
 // type, no teacher labels or student names; its examples come from the starter library the teacher keeps.
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import type { Starter, StarterStep } from '../../db/types';
+import type { Starter, StarterStep } from '../../shared/records';
 import { SEED_STARTERS } from '../../domain/starters';
 import { ensureStarters } from './conferenceActions';
 import { useStarters } from './conferenceQueries';

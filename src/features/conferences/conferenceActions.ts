@@ -2,7 +2,7 @@
 // the starter library and the day's reflection.
 import { db } from '../../db/db';
 import { create, remove, transact, update } from '../../db/write';
-import type { ConferenceKind, SelfEvaluation, StarterStep } from '../../db/types';
+import type { ConferenceKind, SelfEvaluation, StarterStep } from '../../shared/records';
 import { localDate } from '../../domain/conferences';
 import { moveInOrder, SEED_STARTERS } from '../../domain/starters';
 

@@ -1,7 +1,7 @@
 // Live reads for conferences: every hook re-renders when its rows change on this tab, another tab or by sync.
 import { useLiveQuery, useLiveQueryFor } from '../../db/live';
 import { db } from '../../db/db';
-import type { Conference, Goal, GoalCheck, Mark, Objective, Piece, Reflection, Starter } from '../../db/types';
+import type { Conference, Goal, GoalCheck, Mark, Objective, Piece, Reflection, Starter } from '../../shared/records';
 
 const live = <T extends { deleted: boolean }>(rows: T[]): T[] => rows.filter((r) => !r.deleted);
 

@@ -1,6 +1,6 @@
 // The student's words for a self-evaluation against a goal.
 import { formatWhen } from '../../ui/dates';
-import type { SelfEvaluation } from '../../db/types';
+import type { SelfEvaluation } from '../../shared/records';
 
 export const SELF_EVALUATIONS: readonly { value: SelfEvaluation; label: string }[] = [
   { value: 'not-yet', label: 'not yet' },

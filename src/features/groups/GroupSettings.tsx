@@ -1,7 +1,7 @@
 // A group's settings: name, kind (table visit, needs group, intervention group), focus objective, planned minutes and,
 // for an intervention group, the weekdays it meets.
 import { useId, useState } from 'react';
-import type { Group, GroupKind, Objective } from '../../db/types';
+import type { Group, GroupKind, Objective } from '../../shared/records';
 import { KIND_RULES, kindRule, scheduleText, WEEKDAYS } from '../../domain/groupSetup';
 import { flushSave, queueSave } from '../../ui/autosave';
 import { SelectField } from '../../ui/SelectField';

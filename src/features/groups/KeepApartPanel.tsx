@@ -1,7 +1,7 @@
 // Keep-apart pairs: students the teacher never wants suggested into the same group.
 import { useState } from 'react';
 import { SelectField } from '../../ui/SelectField';
-import type { KeepApart } from '../../db/types';
+import type { KeepApart } from '../../shared/records';
 import { addKeepApart, removeKeepApart } from './groupActions';
 
 interface Props {

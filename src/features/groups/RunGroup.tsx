@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { db } from '../../db/db';
 import { displayName } from '../../db/hooks';
-import type { Note, Student } from '../../db/types';
+import type { Note, Student } from '../../shared/records';
 import { kindRule } from '../../domain/groupSetup';
 import { describeRemaining, formatClock, fractionLeft, MINUTE_MS } from '../../domain/timer';
 import { AutosaveTextarea } from '../../ui/AutosaveTextarea';

@@ -2,7 +2,7 @@
 // student is never left in two groups, whatever another tab did a moment before.
 import { db } from '../../db/db';
 import { create, remove, transact, update } from '../../db/write';
-import type { Group, GroupKind, Note } from '../../db/types';
+import type { Group, GroupKind, Note } from '../../shared/records';
 import type { GroupingResult } from '../../domain/grouping';
 import { clampMinutes, kindRule, nextGroupName, toggleDay } from '../../domain/groupSetup';
 import { newId } from '../../domain/ids';

@@ -3,7 +3,7 @@
 import { useLiveQueryFor } from '../../db/live';
 import { db } from '../../db/db';
 import { listStudents } from '../../db/hooks';
-import type { Group, GroupSession, KeepApart, Objective, Piece, Student } from '../../db/types';
+import type { Group, GroupSession, KeepApart, Objective, Piece, Student } from '../../shared/records';
 import { openNeeds } from '../../domain/marks';
 import { WEEK_MS } from '../../domain/pulls';
 import { useClipboardStore } from '../clipboard/clipboardStore';

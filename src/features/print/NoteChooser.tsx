@@ -1,7 +1,7 @@
 // Which notes go on labels: not printed yet (the usual end-of-day job), today, two dates, one student, or all.
 import { useId } from 'react';
 import { displayName } from '../../db/hooks';
-import type { Student } from '../../db/types';
+import type { Student } from '../../shared/records';
 import type { NoteFilter } from '../../domain/printSelection';
 
 export type FilterKind = NoteFilter['kind'];

@@ -3,7 +3,7 @@ import { useLiveQueryFor } from '../../db/live';
 import { db } from '../../db/db';
 import { listStudents } from '../../db/hooks';
 import { setLocal, useLocal } from '../../db/local';
-import type { Group, Note, Student } from '../../db/types';
+import type { Group, Note, Student } from '../../shared/records';
 import { transact } from '../../db/write';
 import type { Offset, PaperSize } from '../../domain/labels';
 import type { SummaryData } from '../../domain/summary';

@@ -2,7 +2,7 @@
 // students apart, restorable.
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { displayName, useStudents } from '../../db/hooks';
-import type { Student } from '../../db/types';
+import type { Student } from '../../shared/records';
 import { InlineRename } from './InlineRename';
 import { moveStudent, moveStudentTo, renameStudent, setStudentArchived } from './rosterActions';
 

@@ -1,7 +1,7 @@
 // Marks and notes as one CSV table for a spreadsheet: one row per mark or note, names rather than ids, and every cell
 // that a spreadsheet would run as a formula (= + - @) defused with a leading quote.
 import Papa from 'papaparse';
-import type { ClassRec, Mark, Note, Objective, Piece, Student } from '../../db/types';
+import type { ClassRec, Mark, Note, Objective, Piece, Student } from '../../shared/records';
 
 export interface CsvSource {
   classes: ClassRec[];

@@ -2,7 +2,7 @@
 // rows with their field types, and a clock stamp for every field. The first problem is named by table, record and field.
 import * as v from 'valibot';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from '../../db/backup';
-import { SYNCED_TABLES, type TableName } from '../../db/types';
+import { SYNCED_TABLES, type TableName } from '../../shared/records';
 import { isStamp } from '../../domain/hlc';
 
 const str = v.string();

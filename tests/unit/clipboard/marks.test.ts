@@ -15,10 +15,10 @@ import {
   seenText,
   weekStart,
   type MarkLike,
-  type MarkValueLike,
+  type MarkValue,
 } from '../../../src/domain/marks';
 
-const m = (studentId: string, objectiveId: string, value: MarkValueLike, at: number, over: Partial<MarkLike> = {}): MarkLike => ({
+const m = (studentId: string, objectiveId: string, value: MarkValue, at: number, over: Partial<MarkLike> = {}): MarkLike => ({
   studentId,
   objectiveId,
   value,
@@ -31,7 +31,7 @@ const m = (studentId: string, objectiveId: string, value: MarkValueLike, at: num
 const markArb = fc.record({
   studentId: fc.constantFrom('s1', 's2', 's3'),
   objectiveId: fc.constantFrom('o1', 'o2'),
-  value: fc.constantFrom<MarkValueLike>('x', 'check', null),
+  value: fc.constantFrom<MarkValue>('x', 'check', null),
   at: fc.integer({ min: 0, max: 50 }),
   deleted: fc.boolean(),
   id: fc.string({ minLength: 1, maxLength: 4 }),
@@ -99,7 +99,7 @@ describe('openNeeds', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom('s1', 's2'), fc.constantFrom('o1', 'o2')), { maxLength: 30 }), (taps) => {
         const marks: MarkLike[] = [];
-        const state = new Map<string, MarkValueLike>();
+        const state = new Map<string, MarkValue>();
         taps.forEach(([s, o], i) => {
           const k = cellKey(s, o);
           const v = nextValue(state.get(k));
@@ -208,7 +208,7 @@ describe('foldTaps', () => {
   });
 
   it('after any run of taps, undos and restores, agrees with the latest live tap over the whole history', () => {
-    const op = fc.record({ kind: fc.constantFrom('tap', 'undo', 'restore'), pick: fc.nat(), at: fc.integer({ min: 0, max: 40 }), value: fc.constantFrom<MarkValueLike>('x', 'check', null) });
+    const op = fc.record({ kind: fc.constantFrom('tap', 'undo', 'restore'), pick: fc.nat(), at: fc.integer({ min: 0, max: 40 }), value: fc.constantFrom<MarkValue>('x', 'check', null) });
     fc.assert(
       fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
         const rows = new Map<string, MarkLike>();

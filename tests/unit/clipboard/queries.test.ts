@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/db';
 import { create, remove } from '../../../src/db/write';
-import { cellKey, type MarkValueLike } from '../../../src/domain/marks';
+import { cellKey, type MarkValue } from '../../../src/domain/marks';
 import { lastSeen, pieceLatest } from '../../../src/features/clipboard/queries';
 
-const cell = (studentId: string, objectiveId: string, value: MarkValueLike, at: number) => ({ classId: 'c1', pieceId: 'p1', studentId, objectiveId, value, at });
+const cell = (studentId: string, objectiveId: string, value: MarkValue, at: number) => ({ classId: 'c1', pieceId: 'p1', studentId, objectiveId, value, at });
 
 describe('pieceLatest', () => {
   it("gives the piece's cells only, each as its latest live tap", async () => {

@@ -8,20 +8,20 @@ import { db } from '../../../src/db/db';
 import { Repo, type RemoteChange } from '../../../src/db/repo';
 import { createDb, SCHEMA_V1, SCHEMA_V2, type CirculateDb } from '../../../src/db/schema';
 import { create, remove, repo, restore, transact } from '../../../src/db/write';
-import { latestMarks, type MarkValueLike } from '../../../src/domain/marks';
+import { latestMarks, type MarkValue } from '../../../src/domain/marks';
 
-const tap = (studentId: string, objectiveId: string, value: MarkValueLike, at: number, pieceId = 'p1') => ({ classId: 'c1', pieceId, studentId, objectiveId, value, at });
+const tap = (studentId: string, objectiveId: string, value: MarkValue, at: number, pieceId = 'p1') => ({ classId: 'c1', pieceId, studentId, objectiveId, value, at });
 
 /** The cells as the taps say they should be: the latest live tap per piece and cell. */
-async function expected(d: CirculateDb): Promise<Map<string, [string, MarkValueLike, number]>> {
-  const out = new Map<string, [string, MarkValueLike, number]>();
+async function expected(d: CirculateDb): Promise<Map<string, [string, MarkValue, number]>> {
+  const out = new Map<string, [string, MarkValue, number]>();
   const marks = await d.marks.toArray();
   for (const piece of new Set(marks.map((m) => m.pieceId)))
     for (const m of latestMarks(marks.filter((x) => x.pieceId === piece)).values()) out.set(cellId(m), [m.id, m.value, m.at]);
   return out;
 }
 
-async function stored(d: CirculateDb): Promise<Map<string, [string, MarkValueLike, number]>> {
+async function stored(d: CirculateDb): Promise<Map<string, [string, MarkValue, number]>> {
   return new Map((await d.cells.toArray()).map((c) => [c.id, [c.markId, c.value, c.at]]));
 }
 
@@ -64,7 +64,7 @@ describe('checklist cells', () => {
       s: fc.constantFrom('s1', 's2'),
       o: fc.constantFrom('o1', 'o2'),
       p: fc.constantFrom('p1', 'p2'),
-      v: fc.constantFrom<MarkValueLike>('x', 'check', null),
+      v: fc.constantFrom<MarkValue>('x', 'check', null),
       pick: fc.nat(),
       at: fc.integer({ min: 0, max: 50 }),
     });
@@ -109,7 +109,7 @@ describe('checklist cells', () => {
     v2.version(1).stores(SCHEMA_V1);
     v2.version(2).stores(SCHEMA_V2);
     await v2.open();
-    const row = (id: string, value: MarkValueLike, at: number, deleted = false) => ({ id, ...tap('s1', 'o1', value, at), deleted, _m: {} });
+    const row = (id: string, value: MarkValue, at: number, deleted = false) => ({ id, ...tap('s1', 'o1', value, at), deleted, _m: {} });
     await v2.table('marks').bulkPut([row('m1', 'x', 1), row('m2', 'check', 2), row('m3', null, 3, true), { ...row('m4', 'x', 1), pieceId: 'p2' }]);
     v2.close();
     const up = createDb(name);

@@ -2,7 +2,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createDb, SCHEMA_V1 } from '../../../src/db/schema';
-import { CLIENT_SCHEMA } from '../../../src/sync/protocol';
+import { CLIENT_SCHEMA } from '../../../src/shared/protocol';
 
 describe('schema upgrade', () => {
   it('keeps all version-1 data when opened by the current version', async () => {

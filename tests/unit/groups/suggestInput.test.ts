@@ -1,6 +1,6 @@
 // From stored rows to the suggestion input: locks, ongoing intervention groups, the lens and pulls of the last two weeks.
 import { describe, expect, it } from 'vitest';
-import type { GroupSession, KeepApart, Piece, Student } from '../../../src/db/types';
+import type { GroupSession, KeepApart, Piece, Student } from '../../../src/shared/records';
 import { DAY_MS } from '../../../src/domain/pulls';
 import { normalizeGroup, type GroupsData } from '../../../src/features/groups/groupsData';
 import { groupingInput } from '../../../src/features/groups/suggestInput';

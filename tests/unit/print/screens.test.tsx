@@ -7,7 +7,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { db } from '../../../src/db/db';
 import { getLocal } from '../../../src/db/local';
 import { create } from '../../../src/db/write';
-import type { Fields } from '../../../src/db/types';
+import type { Fields } from '../../../src/shared/records';
 import PrintArea from '../../../src/features/print/PrintArea';
 import { addStudents, createClass } from '../../../src/features/roster/rosterActions';
 import { useSession } from '../../../src/app/sessionStore';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/db';
 import { readBackup, restoreBackup, type BackupFile } from '../../../src/db/backup';
-import { SYNCED_TABLES } from '../../../src/db/types';
+import { SYNCED_TABLES } from '../../../src/shared/records';
 import { create, remove, repo, restore, update } from '../../../src/db/write';
 import { checkBackup, checkBackupText } from '../../../src/features/settings/backupSchema';
 import { restoreFromText } from '../../../src/features/settings/backupActions';

@@ -1,7 +1,7 @@
 // Marks and notes for a spreadsheet: readable names, safe quoting, and no cell a spreadsheet would run as a formula.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { ClassRec, Mark, Note, Objective, Piece, Student } from '../../../src/db/types';
+import type { ClassRec, Mark, Note, Objective, Piece, Student } from '../../../src/shared/records';
 import { CSV_HEADERS, defuse, formatWhen, marksNotesCsv, marksNotesRows, type CsvSource } from '../../../src/features/settings/backupCsv';
 
 const base = { deleted: false, _m: {} };

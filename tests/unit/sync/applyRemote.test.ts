@@ -5,7 +5,7 @@ import { Repo } from '../../../src/db/repo';
 import { createDb, type CirculateDb } from '../../../src/db/schema';
 import { formatStamp } from '../../../src/domain/hlc';
 import { newId } from '../../../src/domain/ids';
-import type { MarkValue } from '../../../src/db/types';
+import type { MarkValue } from '../../../src/shared/records';
 
 const dbs: CirculateDb[] = [];
 afterEach(async () => {

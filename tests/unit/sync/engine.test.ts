@@ -4,7 +4,7 @@ import { Repo } from '../../../src/db/repo';
 import { createDb, type CirculateDb } from '../../../src/db/schema';
 import { KEYS, writeConfig } from '../../../src/sync/config';
 import { SyncEngine, type SyncEngineOptions } from '../../../src/sync/engine';
-import type { PushRequest } from '../../../src/sync/protocol';
+import type { PushRequest } from '../../../src/shared/protocol';
 import { fakeServer, type FakeServer } from './fakeServer';
 
 const dbs: CirculateDb[] = [];

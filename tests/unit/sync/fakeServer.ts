@@ -1,6 +1,6 @@
 // A tiny in-memory endpoint speaking the sync protocol, as a fetch function: enough to test the engine's side alone.
 import { mergeStamped, type Stamped } from '../../../src/domain/merge';
-import type { PullResponse, PushRequest } from '../../../src/sync/protocol';
+import type { PullResponse, PushRequest } from '../../../src/shared/protocol';
 
 export interface FakeServer {
   fetch: typeof fetch;

@@ -1,7 +1,7 @@
 // The push body's schema (valibot): what the reference server accepts, worded for its 400s. Kept apart from
 // protocol.ts so the app, which only builds push bodies, never loads the validator.
 import * as v from 'valibot';
-import { SYNCED_TABLES, type TableName } from '../db/types';
+import { SYNCED_TABLES, type TableName } from './records';
 import { MAX_PUSH_CHANGES } from './protocol';
 
 const stamp = v.pipe(v.string(), v.regex(/^\d{15}-[0-9a-z]{6}-[a-z0-9-]{1,40}$/, 'must be an HLC stamp'));

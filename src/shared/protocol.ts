@@ -1,7 +1,7 @@
 // The sync protocol, version 1: the types and limits that the device's engine and the reference server share.
 // docs/sync-protocol.md describes it for anyone building another endpoint.
 
-import type { TableName } from '../db/types';
+import type { TableName } from './records';
 
 export const PROTOCOL_VERSION = 1;
 export const API_BASE = '/api/v1';

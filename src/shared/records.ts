@@ -1,6 +1,7 @@
-// The records Circulate keeps: every synced table's row shape, plus the local-only tables.
+// The records Circulate syncs: every synced table's row shape, shared by the app and the reference server.
 // Synced rows hold their fields at the top level (so Dexie can index them) and per-field stamps in `_m`.
 
+import type { MarkValue } from '../domain/marks';
 import type { FieldMeta } from '../domain/merge';
 
 export interface SyncedBase {
@@ -48,7 +49,7 @@ export interface Objective extends SyncedBase {
   order: number;
 }
 
-export type MarkValue = 'x' | 'check' | null;
+export type { MarkValue };
 
 /** One tap on the checklist: every tap is kept, the grid shows the latest per student and objective. */
 export interface Mark extends SyncedBase {
@@ -214,27 +215,7 @@ export const SYNCED_TABLES = [
 /** The fields a caller provides: everything but the id, tombstone and stamps, which the write path owns. */
 export type Fields<T extends TableName> = Omit<SyncedTables[T], 'id' | 'deleted' | '_m'>;
 
-// ---- local-only tables ----
-
-/** One change waiting to be pushed: the changed fields with their stamps. `seq` is the per-device change counter. */
-export interface OutboxEntry {
-  seq?: number;
-  table: TableName;
-  id: string;
-  fields: Record<string, unknown>;
-  meta: Record<string, FieldMeta>;
-}
-
-export interface Photo {
-  id: string;
-  noteId: string;
-  blob: Blob;
-  width: number;
-  height: number;
-}
-
-/** Device-only key-value state: identity, sync config and cursor, timer, print calibration. */
-export interface LocalRow {
-  key: string;
-  value: unknown;
+/** Private notes never leave the device: the one rule the write path, the sync engine and the server all apply. */
+export function isPrivateNote(table: string, fields: object | undefined | null): boolean {
+  return table === 'notes' && (fields as { private?: unknown } | undefined | null)?.private === true;
 }
