@@ -1,10 +1,12 @@
 // A real sync server on 127.0.0.1 for tests and benches: SQLite in a temp dir by default, or PostgreSQL in a schema
 // of its own (dropped on close). restart() stops and starts it on the same store and port, as a redeploy would.
+// freePort() is the one free-port helper for tests and benches that start the server as a child process.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { Hono } from 'hono';
 import { createApp } from './app';
 import { listen, type Listening } from './listen';
@@ -45,6 +47,18 @@ export interface TestServer {
   readonly db: Store;
   /** The PostgreSQL schema in use, to start a second server on the same data. */
   pgSchema?: string;
+}
+
+/** A port nobody is listening on now, for a server started as its own process (which cannot be asked for port 0). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      s.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {

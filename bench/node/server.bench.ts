@@ -3,12 +3,12 @@
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatStamp } from '../../src/domain/hlc';
 import { API_BASE, CLIENT_SCHEMA, SCHEMA_HEADER, type Change } from '../../src/shared/protocol';
 import { openSqliteStore } from '../../server/store/sqlite';
+import { freePort } from '../../server/testing';
 import { hashToken, newToken } from '../../server/tokens';
 import { percentile, type Metrics } from '../types';
 
@@ -17,17 +17,6 @@ const PUSHES_PER_TABLET = 20;
 const CHANGES_PER_PUSH = 3;
 const WARMUP_PUSHES = 3;
 const TIME_LIMIT_MS = 20_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      s.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
 
 async function waitUntilUp(url: string, headers: Record<string, string>): Promise<void> {
   for (let i = 0; i < 300; i++) {

@@ -4,23 +4,12 @@
 
 import pg from 'pg';
 import { newId } from '../../src/domain/ids';
-import { CLASS_DIRECTORY_SQL, toClassDirectory, toHistory, toPulledRaw, toStored } from './rows';
-import type { ClassRole, PushTx, RecordKey, Store, Teacher } from './types';
+import { CLASS_DIRECTORY_SQL, toClassDirectory, toClassMembers, toHistory, toPulledRaw, toStored } from './rows';
+import { tablesDdl } from './tables';
+import type { PushTx, RecordKey, Store, Teacher } from './types';
 
-const DDL = `
-CREATE TABLE IF NOT EXISTS teachers (id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS class_members (class_id TEXT NOT NULL, teacher_id TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (class_id, teacher_id));
-CREATE UNIQUE INDEX IF NOT EXISTS class_one_owner ON class_members (class_id) WHERE role = 'owner';
-CREATE INDEX IF NOT EXISTS class_members_teacher ON class_members (teacher_id);
-CREATE TABLE IF NOT EXISTS clients (teacher_id TEXT NOT NULL, client_id TEXT NOT NULL, high BIGINT NOT NULL, PRIMARY KEY (teacher_id, client_id));
-CREATE SEQUENCE IF NOT EXISTS record_seq;
-CREATE TABLE IF NOT EXISTS records (scope TEXT NOT NULL, tbl TEXT NOT NULL, id TEXT NOT NULL, class_id TEXT, seq BIGINT NOT NULL UNIQUE,
-  fields TEXT NOT NULL, meta TEXT NOT NULL, updated_at BIGINT NOT NULL, PRIMARY KEY (scope, tbl, id));
-CREATE INDEX IF NOT EXISTS records_class ON records (class_id);
-CREATE TABLE IF NOT EXISTS field_history (hid BIGSERIAL PRIMARY KEY, scope TEXT NOT NULL, tbl TEXT NOT NULL, rec_id TEXT NOT NULL,
-  field TEXT NOT NULL, value TEXT, t TEXT NOT NULL, by_name TEXT NOT NULL, teacher_id TEXT NOT NULL, client_id TEXT NOT NULL, recorded_at BIGINT NOT NULL);
-CREATE INDEX IF NOT EXISTS field_history_record ON field_history (scope, tbl, rec_id);
-`;
+const DDL = `CREATE SEQUENCE IF NOT EXISTS record_seq;
+${tablesDdl({ int: 'BIGINT', autoKey: 'BIGSERIAL PRIMARY KEY' })}`;
 
 /** Errors after which the whole transaction is simply run again: deadlock, serialization, a racing insert. */
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
@@ -112,15 +101,9 @@ export async function openPostgresStore(databaseUrl: string, opts: PostgresOptio
         return (r.rows as Row[]).map(toStored);
       },
       classMembers: async (classIds) => {
-        const out = new Map<string, Map<string, ClassRole>>();
-        if (classIds.length === 0) return out;
+        if (classIds.length === 0) return new Map();
         const r = await client.query('SELECT class_id, teacher_id, role FROM class_members WHERE class_id = ANY($1::text[])', [classIds]);
-        for (const row of r.rows as Array<{ class_id: string; teacher_id: string; role: ClassRole }>) {
-          const m = out.get(row.class_id) ?? new Map<string, ClassRole>();
-          m.set(row.teacher_id, row.role);
-          out.set(row.class_id, m);
-        }
-        return out;
+        return toClassMembers(r.rows as Row[]);
       },
       claimClass: async (classId, teacherId) => {
         await client.query("INSERT INTO class_members (class_id, teacher_id, role) VALUES ($1, $2, 'owner') ON CONFLICT DO NOTHING", [classId, teacherId]);

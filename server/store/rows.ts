@@ -1,4 +1,4 @@
-// Turns stored rows (JSON text columns) back into records, pulled records and history entries, for both stores.
+// Turns stored rows (JSON text columns) back into records, pulled records, history entries and class members, for both stores.
 
 import type { TableName } from '../../src/shared/records';
 import type { ClassEntry, ClassRole, HistoryEntry, PulledRaw, RecordKey, StoredRecord } from './types';
@@ -31,6 +31,18 @@ export function toHistory(key: RecordKey, r: Row): HistoryEntry & { at: number }
     clientId: r.client_id as string,
     at: Number(r.recorded_at),
   };
+}
+
+/** Folds class_members rows into each class's teachers and their roles. */
+export function toClassMembers(rows: Row[]): Map<string, Map<string, ClassRole>> {
+  const out = new Map<string, Map<string, ClassRole>>();
+  for (const r of rows) {
+    const classId = r.class_id as string;
+    const m = out.get(classId) ?? new Map<string, ClassRole>();
+    m.set(r.teacher_id as string, r.role as ClassRole);
+    out.set(classId, m);
+  }
+  return out;
 }
 
 /** Folds class_members joined with teachers and class records into one entry per class. */

@@ -5,21 +5,11 @@ import Database from 'libsql';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { newId } from '../../src/domain/ids';
-import { CLASS_DIRECTORY_SQL, toClassDirectory, toHistory, toPulledRaw, toStored } from './rows';
-import type { ClassRole, PushTx, RecordKey, Store, StoredRecord, Teacher } from './types';
+import { CLASS_DIRECTORY_SQL, toClassDirectory, toClassMembers, toHistory, toPulledRaw, toStored } from './rows';
+import { tablesDdl } from './tables';
+import type { PushTx, RecordKey, Store, StoredRecord, Teacher } from './types';
 
-const DDL = `
-CREATE TABLE IF NOT EXISTS teachers (id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS class_members (class_id TEXT NOT NULL, teacher_id TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY (class_id, teacher_id));
-CREATE UNIQUE INDEX IF NOT EXISTS class_one_owner ON class_members (class_id) WHERE role = 'owner';
-CREATE INDEX IF NOT EXISTS class_members_teacher ON class_members (teacher_id);
-CREATE TABLE IF NOT EXISTS clients (teacher_id TEXT NOT NULL, client_id TEXT NOT NULL, high INTEGER NOT NULL, PRIMARY KEY (teacher_id, client_id));
-CREATE TABLE IF NOT EXISTS records (scope TEXT NOT NULL, tbl TEXT NOT NULL, id TEXT NOT NULL, class_id TEXT, seq INTEGER NOT NULL UNIQUE,
-  fields TEXT NOT NULL, meta TEXT NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (scope, tbl, id));
-CREATE INDEX IF NOT EXISTS records_class ON records (class_id);
-CREATE TABLE IF NOT EXISTS field_history (hid INTEGER PRIMARY KEY AUTOINCREMENT, scope TEXT NOT NULL, tbl TEXT NOT NULL, rec_id TEXT NOT NULL,
-  field TEXT NOT NULL, value TEXT, t TEXT NOT NULL, by_name TEXT NOT NULL, teacher_id TEXT NOT NULL, client_id TEXT NOT NULL, recorded_at INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS field_history_record ON field_history (scope, tbl, rec_id);
+const DDL = `${tablesDdl({ int: 'INTEGER', autoKey: 'INTEGER PRIMARY KEY AUTOINCREMENT' })}
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO counters (name, value) VALUES ('seq', 0);
 `;
@@ -107,14 +97,8 @@ export function openSqliteStore(dataDir: string): Store {
       return out;
     },
     classMembers: async (classIds) => {
-      const out = new Map<string, Map<string, ClassRole>>();
-      if (classIds.length === 0) return out;
-      for (const r of stmt.members.all(JSON.stringify(classIds)) as Array<{ class_id: string; teacher_id: string; role: ClassRole }>) {
-        const m = out.get(r.class_id) ?? new Map<string, ClassRole>();
-        m.set(r.teacher_id, r.role);
-        out.set(r.class_id, m);
-      }
-      return out;
+      if (classIds.length === 0) return new Map();
+      return toClassMembers(stmt.members.all(JSON.stringify(classIds)) as Row[]);
     },
     claimClass: async (classId, teacherId) => {
       stmt.claim.run(classId, teacherId);

@@ -3,6 +3,7 @@
 
 import type { FieldMeta } from '../../src/domain/merge';
 import type { TableName } from '../../src/shared/records';
+import type { StoreTable } from './tables';
 
 export interface Teacher {
   id: string;
@@ -81,7 +82,7 @@ export interface Store {
   classDirectory(): Promise<ClassEntry[]>;
   teachers(): Promise<Teacher[]>;
   /** Raw rows of a table, for tests that check what is stored (e.g. that tokens are hashed). */
-  dump(table: 'teachers' | 'records' | 'clients' | 'class_members' | 'field_history'): Promise<Record<string, unknown>[]>;
+  dump(table: StoreTable): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 

@@ -28,7 +28,3 @@ export function useStudents(classId: string | null | undefined, includeArchived 
 export function useStudent(id: string | undefined): Student | null | undefined {
   return useLiveQueryFor(id, async () => (id ? ((await db.students.get(id)) ?? null) : null), []);
 }
-
-export function displayName(s: Pick<Student, 'firstName' | 'lastName'>): string {
-  return [s.firstName, s.lastName].filter(Boolean).join(' ');
-}

@@ -42,10 +42,6 @@ export async function savePhoto(noteId: string, blob: Blob, db: CirculateDb = ap
   return photo.id;
 }
 
-export function getPhoto(id: string, db: CirculateDb = appDb): Promise<Photo | undefined> {
-  return db.photos.get(id);
-}
-
 /** Removes a photo the teacher took off a note (photos are local, so this is a real delete, not a tombstone). */
 export function deletePhoto(id: string, db: CirculateDb = appDb): Promise<void> {
   return db.photos.delete(id);

@@ -1,5 +1,5 @@
 // Student names from pasted text or an import: one per line, "First Last" or "Last, First". Problems are reported per
-// line, never silently fixed, so the teacher can correct them before anything is saved.
+// line, never silently fixed, so the teacher can correct them before anything is saved. And the one way a name is shown.
 
 export interface ParsedName {
   firstName: string;
@@ -25,6 +25,11 @@ export interface ExistingName {
 }
 
 /** Longer than any real name: a line this long is a pasted paragraph or a file that is not a list of names. */
+/** A student's name as the screens and printouts show it: "First Last", or whichever part there is. */
+export function displayName(s: { firstName: string; lastName: string }): string {
+  return [s.firstName, s.lastName].filter(Boolean).join(' ');
+}
+
 export const MAX_NAME_LENGTH = 100;
 
 /** Collapses runs of whitespace; keeps every character as typed (accents, emoji, right-to-left, even markup). */

@@ -1,6 +1,8 @@
 // What goes on a student's one-page summary (strengths, current goal, recent notes, conferences, groups) and on a
 // group's half-page card. Built from plain rows so each page holds that student's or group's records and no one else's.
 
+import { displayName } from './names';
+
 interface Live {
   deleted: boolean;
 }
@@ -52,10 +54,6 @@ export const SELF_CHECK_LABEL: Record<string, string> = {
   yes: 'Yes, I can',
 };
 
-export function fullName(s: Pick<SummaryStudent, 'firstName' | 'lastName'>): string {
-  return [s.firstName, s.lastName].filter(Boolean).join(' ');
-}
-
 const newestFirst = <T extends { at: number }>(a: T, b: T) => b.at - a.at;
 
 export function buildSummary(student: SummaryStudent, data: SummaryData, opts: SummaryOptions = SUMMARY_DEFAULTS): StudentSummary {
@@ -80,7 +78,7 @@ export function buildSummary(student: SummaryStudent, data: SummaryData, opts: S
 
   return {
     studentId: student.id,
-    name: fullName(student),
+    name: displayName(student),
     strengths: [...secure, ...conferenceStrengths],
     goal: goal ? { text: goal.text, setAt: goal.setAt, selfCheck: check ? (SELF_CHECK_LABEL[check.value] ?? check.value) : null } : null,
     notes: mine(data.notes)
@@ -118,7 +116,7 @@ export function buildGroupCard(
     kind: GROUP_KIND_LABEL[group.kind] ?? group.kind,
     members: group.memberIds.flatMap((id) => {
       const s = byId.get(id);
-      return s ? [fullName(s)] : [];
+      return s ? [displayName(s)] : [];
     }),
     focus,
     teachingPoint: group.teachingPoint,

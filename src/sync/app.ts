@@ -23,11 +23,6 @@ export function startSync(): void {
   stop ??= startScheduler(appSync);
 }
 
-export function stopSync(): void {
-  stop?.();
-  stop = undefined;
-}
-
 /** Saves the endpoint and token from Settings (throws with a message on a bad address), then syncs if both are set. */
 export async function saveSyncConfig(endpoint: string, token: string): Promise<void> {
   await writeConfig(repo.db, { endpoint, token });

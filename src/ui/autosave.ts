@@ -68,10 +68,6 @@ export async function flushPendingSaves(): Promise<void> {
   await Promise.all([...pending.keys()].map((k) => save(k)));
 }
 
-export function hasPendingSaves(): boolean {
-  return pending.size > 0;
-}
-
 /** Writes drafts left by a session that ended before its last save reached the database. */
 export async function recoverDrafts(): Promise<number> {
   let recovered = 0;

@@ -11,7 +11,8 @@ import { openStore } from '../../server/store/open';
 import { dropPostgresSchema } from '../../server/store/postgres';
 import { hashToken, newToken } from '../../server/tokens';
 import { STORES, change, client, st } from './api-helpers';
-import { freePort, startServerProcess, type ServerProcess, type StoreEnv } from './process-helpers';
+import { freePort } from '../../server/testing';
+import { startServerProcess, type ServerProcess, type StoreEnv } from './process-helpers';
 
 describe.each(STORES)('crash mid-push on $name', (store) => {
   let proc: ServerProcess | undefined;

@@ -1,7 +1,6 @@
 // Runs the real server entry point and CLI tools as child processes, for tests of the command line and of crashes.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -20,17 +19,6 @@ export function runCli(script: 'add-teacher' | 'share-class', args: string[], en
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      s.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
 }
 
 export interface ServerProcess {

@@ -2,7 +2,7 @@
 // clears; each tap is a new row, and an Undo toast follows it. Names and headers stay in view while scrolling.
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { displayName } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import type { MarkValue, Objective, Student } from '../../shared/records';
 import { cellKey, daysSince, seenBand, seenText } from '../../domain/marks';
 import { Icon } from '../../ui/Icon';

@@ -2,7 +2,7 @@
 import { useLiveQueryFor } from '../../db/live';
 import { Link } from 'react-router';
 import { useCurrentClass } from '../../app/useCurrentClass';
-import { displayName } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import { daysSince, seenBand, seenText } from '../../domain/marks';
 import { ClipboardNav } from './ClipboardNav';
 import { useClipboardData } from './dataContext';

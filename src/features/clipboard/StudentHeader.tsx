@@ -1,6 +1,6 @@
 // The student page's top: name, days since last observed, and one-tap actions (note, confer).
 import { Link, useNavigate } from 'react-router';
-import { displayName } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import type { Piece, Student } from '../../shared/records';
 import { daysSince, seenBand, seenText } from '../../domain/marks';
 import { newNote } from './noteActions';

@@ -2,7 +2,8 @@
 // the week's coverage and who has not been seen this week.
 import { formatWhen } from '../../ui/dates';
 import { Link } from 'react-router';
-import { displayName, useStudents } from '../../db/hooks';
+import { useStudents } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import type { ClassRec } from '../../shared/records';
 import { conferQueue, sinceText, weeklyCoverage } from '../../domain/conferences';
 import { openNeeds } from '../../domain/marks';

@@ -3,7 +3,7 @@
 import { SelectField } from '../../ui/SelectField';
 import { useId } from 'react';
 import type { Conference, Objective, Piece, Student } from '../../shared/records';
-import { displayName } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import { setKind, setObjective, setPartner, setPiece } from './conferenceActions';
 
 interface Props {

@@ -3,7 +3,8 @@
 import { formatWhen } from '../../ui/dates';
 import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { displayName, useStudent, useStudents } from '../../db/hooks';
+import { useStudent, useStudents } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import { currentAuthor } from '../../db/write';
 import { changeTimer } from '../timer/useTimer';
 import { elapsedMs, pauseTimer } from '../../domain/timer';

@@ -3,7 +3,7 @@
 import { DndContext, DragOverlay, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { displayName } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import { suggestGroups } from '../../domain/grouping';
 import { kindRule, scheduleText, sizeWarning, suggestionSummary } from '../../domain/groupSetup';
 import { UndoToast } from '../../ui/UndoToast';

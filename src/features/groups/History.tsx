@@ -4,7 +4,7 @@ import { formatWhen } from '../../ui/dates';
 import { useLiveQueryFor } from '../../db/live';
 import { useId, useMemo, useState } from 'react';
 import { db } from '../../db/db';
-import { displayName } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import { pullHistory, WEEK_MS } from '../../domain/pulls';
 import { useGroupsData } from './groupsData';
 import { GroupsNav } from './GroupsNav';

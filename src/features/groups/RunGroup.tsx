@@ -4,7 +4,7 @@ import { useLiveQueryFor } from '../../db/live';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { db } from '../../db/db';
-import { displayName } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import type { Note, Student } from '../../shared/records';
 import { kindRule } from '../../domain/groupSetup';
 import { describeRemaining, formatClock, fractionLeft, MINUTE_MS } from '../../domain/timer';

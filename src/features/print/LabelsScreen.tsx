@@ -2,7 +2,8 @@
 // mark the notes printed only once the teacher says the sheet came out right.
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { displayName, useStudents } from '../../db/hooks';
+import { useStudents } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import { fitLabel } from '../../domain/labelFit';
 import { clampStart, labelsPerSheet, pointsPerUnit, sheetById, sheetsNeeded, SHEETS } from '../../domain/labels';
 import { dayKey, labelHeader, rangeProblem, selectNotes, type NoteFilter } from '../../domain/printSelection';

@@ -1,6 +1,6 @@
 // Which notes go on labels: not printed yet (the usual end-of-day job), today, two dates, one student, or all.
 import { useId } from 'react';
-import { displayName } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import type { Student } from '../../shared/records';
 import type { NoteFilter } from '../../domain/printSelection';
 

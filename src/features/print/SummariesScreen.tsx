@@ -1,7 +1,7 @@
 // Student summaries: one page per student, for the student's file or a parent conference; the whole class prints as
 // one job, each student starting a new page.
 import { useMemo, useState } from 'react';
-import { displayName } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import { paperSize } from '../../domain/labels';
 import { buildSummary, SUMMARY_DEFAULTS } from '../../domain/summary';
 import { docMargin, PaperChoice } from './PaperChoice';

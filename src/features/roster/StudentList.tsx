@@ -1,7 +1,8 @@
 // The students of one class in roster order, with rename, move up/down (or drag by the handle) and archive; archived
 // students apart, restorable.
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { displayName, useStudents } from '../../db/hooks';
+import { useStudents } from '../../db/hooks';
+import { displayName } from '../../domain/names';
 import type { Student } from '../../shared/records';
 import { InlineRename } from './InlineRename';
 import { moveStudent, moveStudentTo, renameStudent, setStudentArchived } from './rosterActions';
