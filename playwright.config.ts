@@ -1,15 +1,6 @@
 // End-to-end tests in Debian's Chromium (never a downloaded browser) against the built app.
 import { defineConfig, devices } from '@playwright/test';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
@@ -29,7 +20,7 @@ export default defineConfig({
     viewport: { width: 768, height: 1024 },
     hasTouch: true,
     isMobile: false,
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
     command: `node --import tsx server/main.ts`,

@@ -1,5 +1,6 @@
 // `npm run bench`: runs every bench (Node ones directly, browser ones in headless Chromium with the real IndexedDB),
-// prints one table and writes bench/results.json as { metric: { value, unit, budget } }.
+// prints one table and writes bench/results.json as { metric: { value, unit, budget } }. It exits 1 when a metric is
+// over its budget, so a script or CI job can stop on a slowdown. `npm run bench -- <name>` runs only matching benches.
 import { readdir, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CHROMIUM_ARGS } from '../playwright.config';
-import type { Bench, Metrics } from './types';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
+import { overBudget, type Bench, type Metrics } from './types';
 import { serveDir } from './harness/serve';
 import { firstScreenJs } from './harness/firstScreen';
 import { BENCH_TEACHERS, type BenchServer } from './harness/benchServer';
@@ -16,6 +17,11 @@ import { startTestServer, type TestServer } from '../server/testing';
 
 const root = new URL('..', import.meta.url).pathname;
 const only = process.argv[2];
+
+if (only === '--help' || only === '-h') {
+  console.log('Usage: npm run bench [-- <name>]\n  Runs every bench, or those whose name contains <name>; exits 1 if a metric is over its budget.');
+  process.exit(0);
+}
 
 async function nodeBenches(): Promise<Metrics> {
   const dir = join(root, 'bench/node');
@@ -42,7 +48,7 @@ async function browserBenches(): Promise<Metrics> {
   const appDist = await mkdtemp(join(tmpdir(), 'circulate-app-'));
   await build({ configFile: join(root, 'vite.config.ts'), root, logLevel: 'warn', build: { outDir: appDist, emptyOutDir: true } });
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   let server: TestServer | undefined;
   try {
     if (!only || 'first-screen'.includes(only)) Object.assign(out, await firstScreenJs(browser, appDist));
@@ -92,6 +98,6 @@ const metrics: Metrics = { ...(await nodeBenches()), ...(await browserBenches())
 console.log(table(metrics));
 const results = Object.fromEntries(Object.entries(metrics).map(([k, m]) => [k, { value: m.value, unit: m.unit, ...(m.budget !== undefined ? { budget: m.budget } : {}) }]));
 if (!only) await writeFile(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-const over = Object.entries(metrics).filter(([, m]) => m.budget !== undefined && m.value > m.budget);
-if (over.length) console.log(`\nOver budget: ${over.map(([k]) => k).join(', ')}`);
-process.exit(0);
+const over = overBudget(metrics);
+if (over.length) console.log(`\nOver budget: ${over.join(', ')}`);
+process.exit(over.length ? 1 : 0);
