@@ -87,8 +87,8 @@ export function mountBlobRoutes(app: Hono<ApiEnv>, blobs: BlobStore, now: () => 
     c.set('counts', `bytes=${blob.bytes.length}`);
     return c.body(blob.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': blob.type,
-      // A blob never changes (its name is its hash), but it is student work: only this device may keep it.
-      'Cache-Control': 'private, max-age=31536000, immutable',
+      // Student work: the device keeps its own copy in its database, which sign-out clears; the HTTP cache is not.
+      'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     });
   });
