@@ -17,6 +17,9 @@ import {
 import { PushRequestSchema } from '../src/shared/protocolSchema';
 import { ApiError, errorBody } from './errors';
 import { readBodyText } from './body';
+import { mountBlobRoutes } from './blobs';
+import { CLASS_HEADER } from '../src/shared/blobs';
+import type { BlobStore } from './store/blobs';
 import { applyPush } from './push';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rate-limit';
 import { StoreRefusal, type Store, type Teacher } from './store/types';
@@ -25,6 +28,8 @@ import { fastPushRequest, parseOr400 } from './validate';
 
 export interface AppOptions {
   store: Store;
+  /** Attachments (photos, memos); without it the blob endpoints answer 404. */
+  blobs?: BlobStore;
   /** Origins allowed to call the API from a browser page elsewhere; the app itself is same-origin and needs none. */
   corsOrigins?: string[];
   /** Requests per token per window; false turns the limit off. */
@@ -33,9 +38,10 @@ export interface AppOptions {
   /** Where request lines go (method, path, status, duration, counts: never bodies, names or tokens). */
   log?: (line: string) => void;
   maxBodyBytes?: number;
+  maxBlobBytes?: number;
 }
 
-type Env = { Variables: { teacher: Teacher; counts: string } };
+export type ApiEnv = { Variables: { teacher: Teacher; counts: string } };
 
 export const DEFAULT_PULL_LIMIT = 500;
 
@@ -45,13 +51,13 @@ function fail(c: Context, e: ApiError | StoreRefusal) {
   return c.json(errorBody(e.code, e.message), e.status);
 }
 
-export function createApp(opts: AppOptions): Hono<Env> {
+export function createApp(opts: AppOptions): Hono<ApiEnv> {
   const { store } = opts;
   const now = opts.now ?? Date.now;
   const log = opts.log ?? (() => undefined);
   const limiter = opts.rateLimit === false ? undefined : new RateLimiter(opts.rateLimit ?? DEFAULT_RATE_LIMIT, now);
   const origins = new Set(opts.corsOrigins ?? []);
-  const app = new Hono<Env>();
+  const app = new Hono<ApiEnv>();
 
   app.use('/api/*', async (c, next) => {
     const start = performance.now();
@@ -72,8 +78,8 @@ export function createApp(opts: AppOptions): Hono<Env> {
       `${API_BASE}/*`,
       cors({
         origin: (origin) => (origins.has(origin) ? origin : null),
-        allowMethods: ['GET', 'POST', 'OPTIONS'],
-        allowHeaders: ['Authorization', 'Content-Type', SCHEMA_HEADER],
+        allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+        allowHeaders: ['Authorization', 'Content-Type', SCHEMA_HEADER, CLASS_HEADER],
         exposeHeaders: ['Retry-After'],
         maxAge: 600,
       }),
@@ -141,6 +147,8 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const cursor = String(last ? last.seq : after);
     return c.body(`{"records":[${items.join(',')}],"cursor":${JSON.stringify(cursor)},"more":${more}}`, 200, { 'Content-Type': 'application/json' });
   });
+
+  if (opts.blobs) mountBlobRoutes(app, opts.blobs, now, opts.maxBlobBytes);
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', 'No such API endpoint');

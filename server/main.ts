@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { listen } from './listen';
 import { rateLimitFromEnv } from './rate-limit';
 import { mountApp } from './static';
+import { openBlobStore } from './store/blobs';
 import { openStore, storeConfigFromEnv } from './store/open';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -17,9 +18,11 @@ const corsOrigins = (process.env.CORS_ORIGINS ?? '')
   .map((s) => s.trim())
   .filter(Boolean);
 
-const store = await openStore(storeConfigFromEnv());
+const config = storeConfigFromEnv();
+const store = await openStore(config);
+const blobs = await openBlobStore(config);
 const root = new Hono();
-root.route('/', createApp({ store, corsOrigins, rateLimit: rateLimitFromEnv(), log: quiet ? undefined : (line) => console.log(line) }));
+root.route('/', createApp({ store, blobs, corsOrigins, rateLimit: rateLimitFromEnv(), log: quiet ? undefined : (line) => console.log(line) }));
 mountApp(root, distDir);
 
 const server = await listen(root.fetch, port, hostname);
@@ -27,6 +30,7 @@ if (!quiet) console.log(`Circulate on http://${hostname}:${server.port} (${store
 
 async function shutdown(): Promise<void> {
   await server.close();
+  await blobs.close();
   await store.close();
   process.exit(0);
 }

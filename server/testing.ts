@@ -12,6 +12,7 @@ import { createApp } from './app';
 import { listen, type Listening } from './listen';
 import { mountApp } from './static';
 import { dropPostgresSchema } from './store/postgres';
+import { openBlobStore, type BlobStore } from './store/blobs';
 import { openStore } from './store/open';
 import type { Store } from './store/types';
 import type { RateLimitConfig } from './rate-limit';
@@ -32,6 +33,7 @@ export interface TestServerOptions {
   now?: () => number;
   log?: (line: string) => void;
   maxBodyBytes?: number;
+  maxBlobBytes?: number;
   /** Also serve this built app (vite build output) on the same port, as `npm start` does. */
   distDir?: string;
 }
@@ -45,8 +47,12 @@ export interface TestServer {
   close(): Promise<void>;
   /** The open store, for tests that read what is stored (changes object after restart()). */
   readonly db: Store;
+  /** The open blob store (changes object after restart()). */
+  readonly blobs: BlobStore;
   /** The PostgreSQL schema in use, to start a second server on the same data. */
   pgSchema?: string;
+  /** The SQLite directory in use. */
+  dataDir?: string;
 }
 
 /** A port nobody is listening on now, for a server started as its own process (which cannot be asked for port 0). */
@@ -69,15 +75,18 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const config = { databaseUrl: opts.databaseUrl, dataDir, pgSchema };
 
   let store = await openStore(config);
+  let blobs = await openBlobStore(config);
   let port = opts.port ?? 0;
   const start = async (): Promise<Listening> => {
     const api = createApp({
       store,
+      blobs,
       rateLimit: opts.rateLimit ?? false,
       corsOrigins: opts.corsOrigins,
       now: opts.now,
       log: opts.log,
       maxBodyBytes: opts.maxBodyBytes,
+      maxBlobBytes: opts.maxBlobBytes,
     });
     const app = new Hono();
     app.route('/', api);
@@ -100,8 +109,12 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     url: `http://127.0.0.1:${port}`,
     store: store.kind,
     pgSchema,
+    dataDir,
     get db() {
       return store;
+    },
+    get blobs() {
+      return blobs;
     },
     addTeacher: async (name) => {
       const token = newToken();
@@ -111,14 +124,17 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     shareClass: (classId, teacherId) => store.shareClass(classId, teacherId),
     restart: async () => {
       await http.close();
+      await blobs.close();
       await store.close();
       store = await openStore(config);
+      blobs = await openBlobStore(config);
       http = await start();
     },
     close: async () => {
       if (closed) return;
       closed = true;
       await http.close();
+      await blobs.close();
       await store.close();
       if (ownSchema && opts.databaseUrl && pgSchema) await dropPostgresSchema(opts.databaseUrl, pgSchema);
       if (ownDir && dataDir) rmSync(dataDir, { recursive: true, force: true });
