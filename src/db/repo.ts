@@ -7,6 +7,7 @@ import { maxStamp, mergeStamped, newerFields, type FieldMeta, type Stamped } fro
 import { dexieCells, rawCells, refreshCells, type CellStore } from './cells';
 import { surfaceQuota } from './errors';
 import { request } from './idb';
+import { Outbox } from './outbox';
 import type { CirculateDb } from './schema';
 import { Session } from './session';
 import { afterFirstWrite } from './storage';
@@ -95,10 +96,13 @@ function groupByTable(changes: readonly RemoteChange[]): Map<TableName, RemoteCh
 
 export class Repo {
   readonly session: Session;
+  /** The sync engine's way into the outbox. */
+  readonly outbox: Outbox;
   private readonly writer: Writer;
 
   constructor(readonly db: CirculateDb) {
     this.session = new Session(db);
+    this.outbox = new Outbox(db);
     this.writer = {
       create: (table, fields, id = newId()) => this.writeRow(table, id, fields as Record<string, unknown>, 'create').then(() => id),
       update: (table, id, patch) => this.writeRow(table, id, patch as Record<string, unknown>, 'update'),
