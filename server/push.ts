@@ -3,7 +3,7 @@
 // history, and gives every record that changed a new sequence number for pulls.
 
 import { DEFAULT_MAX_DRIFT_MS, parseStamp, stampMs } from '../src/domain/hlc';
-import { mergeStamped, newerFields, type LostWrite } from '../src/domain/merge';
+import { mergeStamped, type LostWrite } from '../src/domain/merge';
 import { isPrivateNote, type TableName } from '../src/shared/records';
 import type { Change, PushRequest, PushResponse } from '../src/shared/protocol';
 import { ApiError } from './errors';
@@ -105,14 +105,13 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
           throw new StoreRefusal(400, 'invalid-request', `changes[${i}].fields.classId: is missing, and the server has no ${c.table} record ${c.id} to take it from`);
         }
       }
-      const changes = newerFields(w.rec, c).length > 0;
-      const { merged, lost } = mergeStamped(w.rec, c);
+      const { merged, lost, won } = mergeStamped(w.rec, c);
       for (const l of lost) {
         if (isConflict(l, merged.meta[l.field]?.t)) {
           history.push({ ...key, field: l.field, value: l.value, meta: l.meta, teacherId: teacher.id, clientId: req.clientId });
         }
       }
-      if (!changes) continue;
+      if (won.length === 0) continue;
       const classId = key.scope !== '' ? null : c.table === 'classes' ? c.id : typeof merged.fields.classId === 'string' ? merged.fields.classId : w.rec.classId;
       w.rec = { ...w.rec, classId, fields: merged.fields, meta: merged.meta };
       w.dirty = true;

@@ -1,19 +1,22 @@
 // A device's data door: the one write path and remote-apply for one database. The app uses the default Repo
 // (src/db/write.ts); tests and the sync simulation make several, one per simulated device.
 
-import { Dexie, RangeSet, type ObservabilitySet, type Table } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { newId } from '../domain/ids';
-import { maxStamp, mergeStamped, newerFields, type FieldMeta, type Stamped } from '../domain/merge';
+import { maxStamp, mergeStamped, type FieldMeta, type Stamped } from '../domain/merge';
 import { dexieCells, rawCells, refreshCells, type CellStore } from './cells';
 import { surfaceQuota } from './errors';
 import { request } from './idb';
+import { currentRows, fieldsOf, fromStamped, groupByTable, RESERVED, sameValue, toStamped, type RemoteChange, type Row } from './rows';
+import { inRawTransaction, LiveNotifier } from './rawTransaction';
+import { Outbox } from './outbox';
 import type { CirculateDb } from './schema';
 import { Session } from './session';
 import { afterFirstWrite } from './storage';
 import { isPrivateNote, SYNCED_TABLES, type Fields, type Mark, type TableName } from '../shared/records';
 import type { LocalRow, OutboxEntry } from './localRecords';
 
-type Row = Record<string, unknown> & { id: string; _m?: Record<string, FieldMeta> };
+export type { RemoteChange } from './rows';
 
 /** Writes grouped with `transact` land together or not at all (imports are all-or-nothing). */
 export interface Writer {
@@ -23,88 +26,37 @@ export interface Writer {
   restore(table: TableName, id: string): Promise<void>;
 }
 
-/** A change from elsewhere (a sync pull or a backup restore): fields with their stamps. */
-export interface RemoteChange {
-  table: TableName;
-  id: string;
-  fields: Record<string, unknown>;
-  meta: Record<string, FieldMeta>;
+type WriteRoute = (table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update') => Promise<void>;
+
+/** The four writes over one route: a delete and its undo are tombstone updates, so they sync like any change. */
+function writerOver(write: WriteRoute): Writer {
+  return {
+    create: (table, fields, id = newId()) => write(table, id, fields as Record<string, unknown>, 'create').then(() => id),
+    update: (table, id, patch) => write(table, id, patch as Record<string, unknown>, 'update'),
+    remove: (table, id) => write(table, id, { deleted: true }, 'update'),
+    restore: (table, id) => write(table, id, { deleted: false }, 'update'),
+  };
 }
 
-const RESERVED = new Set(['id', '_m']);
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (a instanceof Blob || b instanceof Blob) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-
-export function toStamped(row: Row): Stamped {
-  const { id, _m, ...fields } = row;
-  return { id, fields, meta: _m ?? {} };
-}
-
-export function fromStamped(s: Stamped): Row {
-  return { ...s.fields, id: s.id, _m: s.meta };
-}
-
-function fieldsOf(row: Row): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) if (!RESERVED.has(k)) out[k] = v;
-  return out;
-}
-
-/**
- * The current rows for these changes' ids, in order. Ids are time-ordered, so a pulled page's ids mostly span a
- * narrow key range: listing which keys exist there (one request) spares a read per record that is new here, as most
- * are on a first sync. Only ids proven absent skip the read; a range holding many other records falls back to
- * reading every id.
- */
-async function currentRows(store: IDBObjectStore, list: readonly RemoteChange[]): Promise<(Row | undefined)[]> {
-  const ids = list.map((c) => c.id);
-  let lo = ids[0]!;
-  let hi = lo;
-  for (const id of ids) {
-    if (id < lo) lo = id;
-    if (id > hi) hi = id;
-  }
-  const cap = ids.length * 4;
-  const present = await request<string[]>(store.getAllKeys(IDBKeyRange.bound(lo, hi), cap));
-  const have = present.length < cap ? new Set(present) : undefined;
-  const toRead = have ? ids.filter((id) => have.has(id)) : ids;
-  const found = await Promise.all(toRead.map((id) => request<Row | undefined>(store.get(id))));
-  const byId = new Map<string, Row>();
-  for (const row of found) if (row) byId.set(row.id, row);
-  return ids.map((id) => byId.get(id));
-}
-
-/** Changes grouped by table (tables this version does not know are left out), in their order within each table. */
-function groupByTable(changes: readonly RemoteChange[]): Map<TableName, RemoteChange[]> {
-  const known = new Set<string>(SYNCED_TABLES);
-  const byTable = new Map<TableName, RemoteChange[]>();
-  for (const c of changes) {
-    if (!known.has(c.table)) continue;
-    const list = byTable.get(c.table);
-    if (list) list.push(c);
-    else byTable.set(c.table, [c]);
-  }
-  return byTable;
-}
-
-export class Repo {
+export class Repo implements Writer {
   readonly session: Session;
+  /** The sync engine's way into the outbox. */
+  readonly outbox: Outbox;
+  /** Single writes (a tap, a keystroke), each in its own raw transaction (writeOne). */
+  readonly create: Writer['create'];
+  readonly update: Writer['update'];
+  readonly remove: Writer['remove'];
+  readonly restore: Writer['restore'];
+  /** The same writes inside `transact`'s Dexie transaction (writeRow). */
   private readonly writer: Writer;
+  private readonly live: LiveNotifier;
 
   constructor(readonly db: CirculateDb) {
     this.session = new Session(db);
-    this.writer = {
-      create: (table, fields, id = newId()) => this.writeRow(table, id, fields as Record<string, unknown>, 'create').then(() => id),
-      update: (table, id, patch) => this.writeRow(table, id, patch as Record<string, unknown>, 'update'),
-      remove: (table, id) => this.writeRow(table, id, { deleted: true }, 'update'),
-      restore: (table, id) => this.writeRow(table, id, { deleted: false }, 'update'),
-    };
+    this.outbox = new Outbox(db);
+    this.live = new LiveNotifier(db);
+    this.writer = writerOver((...a) => this.writeRow(...a));
+    ({ create: this.create, update: this.update, remove: this.remove, restore: this.restore } = writerOver((...a) => this.writeOne(...a)));
   }
 
   /**
@@ -161,7 +113,7 @@ export class Repo {
    */
   private async writeOne(table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update'): Promise<void> {
     await this.session.ready();
-    const planned = await this.inRawTransaction(table === 'marks' ? [table, 'outbox', 'cells'] : [table, 'outbox'], async (trans) => {
+    const planned = await inRawTransaction(this.db, table === 'marks' ? [table, 'outbox', 'cells'] : [table, 'outbox'], async (trans) => {
       const store = trans.objectStore(table);
       const existing = mode === 'create' ? undefined : await request<Row | undefined>(store.get(id));
       const p = this.plan(table, id, patch, mode, existing);
@@ -172,61 +124,8 @@ export class Repo {
       if (table === 'marks') await this.cellsAfter(rawCells(trans), [p.next], [existing]);
       return true;
     });
-    if (planned) this.notify(table);
+    if (planned) this.live.notify(table);
     afterFirstWrite();
-  }
-
-  /**
-   * Runs `fn` in one plain IndexedDB read-write transaction on Dexie's connection and resolves once it has committed.
-   * Any failure aborts the whole transaction; a full disk is surfaced as StorageFullError.
-   */
-  private async inRawTransaction<R>(stores: string[], fn: (trans: IDBTransaction) => Promise<R>): Promise<R> {
-    // Dexie closes the connection when another tab upgrades the schema; reopen rather than fail the write.
-    if (!this.db.isOpen()) await this.db.open();
-    const trans = this.db.backendDB().transaction(stores, 'readwrite');
-    const committed = new Promise<void>((resolve, reject) => {
-      trans.oncomplete = () => resolve();
-      trans.onabort = () => reject(trans.error ?? new Error('Write aborted'));
-    });
-    try {
-      const result = await fn(trans);
-      trans.commit?.();
-      await committed;
-      return result;
-    } catch (e) {
-      try {
-        trans.abort();
-      } catch {
-        // Already finished: the error below is the one that matters.
-      }
-      committed.catch(() => undefined);
-      return surfaceQuota(e);
-    }
-  }
-
-  private pending = new Set<string>();
-
-  /**
-   * Tells live queries (here and in other tabs) that these tables changed. Writes in quick succession share one
-   * notification, sent on the next task, as Dexie does for its own writes; every index of a touched table is marked
-   * whole, so no query on it can miss the change.
-   */
-  private notify(table: string): void {
-    if (this.pending.size === 0) setTimeout(() => this.flushNotify(), 0);
-    this.pending.add(table);
-    this.pending.add('outbox');
-    if (table === 'marks') this.pending.add('cells');
-  }
-
-  private flushNotify(): void {
-    const parts: ObservabilitySet = {};
-    for (const name of this.pending) {
-      for (const index of ['', ...this.db.table(name).schema.indexes.map((i) => i.name)]) {
-        parts[`idb://${this.db.name}/${name}/${index}`] = new RangeSet(-Infinity, [[]]);
-      }
-    }
-    this.pending.clear();
-    Dexie.on.storagemutated.fire(parts);
   }
 
   /** The tables a transaction writing these needs: the checklist's cells change with the marks. */
@@ -248,24 +147,6 @@ export class Repo {
     } catch (e) {
       return surfaceQuota(e);
     }
-  }
-
-  async create<T extends TableName>(table: T, fields: Fields<T>, id: string = newId()): Promise<string> {
-    await this.writeOne(table, id, fields as Record<string, unknown>, 'create');
-    return id;
-  }
-
-  update<T extends TableName>(table: T, id: string, patch: Partial<Fields<T>>): Promise<void> {
-    return this.writeOne(table, id, patch as Record<string, unknown>, 'update');
-  }
-
-  /** Deletes by tombstone, so the delete syncs like any other change and can be undone. */
-  remove(table: TableName, id: string): Promise<void> {
-    return this.writeOne(table, id, { deleted: true }, 'update');
-  }
-
-  restore(table: TableName, id: string): Promise<void> {
-    return this.writeOne(table, id, { deleted: false }, 'update');
   }
 
   /**
@@ -307,7 +188,7 @@ export class Repo {
     if (opts.alsoPut.length) stores.add('local');
     if (stores.size === 0) return 0;
     const touched: TableName[] = [];
-    const written = await this.inRawTransaction([...stores], async (trans) => {
+    const written = await inRawTransaction(this.db, [...stores], async (trans) => {
       let n = 0;
       for (const [table, list] of byTable) {
         const store = trans.objectStore(table);
@@ -322,8 +203,8 @@ export class Repo {
       for (const row of opts.alsoPut) trans.objectStore('local').put(row);
       return n;
     });
-    for (const t of touched) this.notify(t);
-    if (opts.alsoPut.length) this.notify('local');
+    for (const t of touched) this.live.notify(t);
+    if (opts.alsoPut.length) this.live.notify('local');
     return written;
   }
 
@@ -367,11 +248,12 @@ export class Repo {
       const incoming: Stamped = { id: c.id, fields: c.fields, meta: c.meta };
       const top = maxStamp(incoming);
       if (top) this.session.observe(top);
-      const fields = newerFields(base ? toStamped(base) : undefined, incoming);
-      if (fields.length === 0) return;
-      merged.set(c.id, fromStamped(base ? mergeStamped(toStamped(base), incoming).merged : incoming));
+      // With nothing stored yet, every incoming field wins.
+      const result = base ? mergeStamped(toStamped(base), incoming) : { merged: incoming, won: Object.keys(incoming.meta) };
+      if (result.won.length === 0) return;
+      merged.set(c.id, fromStamped(result.merged));
       const set = won.get(c.id) ?? new Set<string>();
-      for (const f of fields) set.add(f);
+      for (const f of result.won) set.add(f);
       won.set(c.id, set);
     });
     return { merged, won, before };

@@ -34,16 +34,19 @@ export function wins(incoming: FieldMeta, current: FieldMeta | undefined): boole
 /**
  * Merges b into a field by field. Commutative, associative and idempotent on (fields, meta), so devices and the
  * server converge whatever order changes arrive in, however often they are retried. Losers are returned so the
- * server can keep them in a field history instead of dropping a teacher's words.
+ * server can keep them in a field history instead of dropping a teacher's words; the fields of b that won (what
+ * newerFields would say) so a caller need not compare the pair twice to know whether anything changed.
  */
-export function mergeStamped(a: Stamped, b: Stamped): { merged: Stamped; lost: LostWrite[] } {
+export function mergeStamped(a: Stamped, b: Stamped): { merged: Stamped; lost: LostWrite[]; won: string[] } {
   if (a.id !== b.id) throw new Error(`Cannot merge ${a.id} with ${b.id}`);
   const fields: Record<string, unknown> = { ...a.fields };
   const meta: Record<string, FieldMeta> = { ...a.meta };
   const lost: LostWrite[] = [];
+  const won: string[] = [];
   for (const [field, m] of Object.entries(b.meta)) {
     const cur = meta[field];
     if (wins(m, cur)) {
+      won.push(field);
       if (cur !== undefined) lost.push({ field, value: fields[field], meta: cur });
       fields[field] = b.fields[field];
       meta[field] = m;
@@ -51,7 +54,7 @@ export function mergeStamped(a: Stamped, b: Stamped): { merged: Stamped; lost: L
       lost.push({ field, value: b.fields[field], meta: m });
     }
   }
-  return { merged: { id: a.id, fields, meta }, lost };
+  return { merged: { id: a.id, fields, meta }, lost, won };
 }
 
 /** The fields of b that would change a (what a pull actually has to write). */

@@ -1,7 +1,6 @@
 // When the device syncs: on start, when the network comes back, when the app becomes visible, a couple of seconds
 // after local changes (seen in the outbox, so features never call sync), every minute while online, and on retry.
 
-import { liveQuery } from 'dexie';
 import type { SyncEngine } from './engine';
 
 export interface SchedulerOptions {
@@ -51,23 +50,9 @@ export function startScheduler(engine: SyncEngine, opts: SchedulerOptions = {}):
     }
   });
 
-  // The outbox's last key only grows when something is written, not when a push empties it.
-  let lastSeen: number | undefined;
-  let first = true;
-  const sub = liveQuery(() => engine.repo.db.outbox.toCollection().lastKey()).subscribe({
-    next: (key) => {
-      const seq = typeof key === 'number' ? key : undefined;
-      const grew = seq !== undefined && (lastSeen === undefined || seq > lastSeen);
-      if (seq !== undefined) lastSeen = seq;
-      if (first) {
-        first = false;
-        return;
-      }
-      if (!grew) return;
-      if (debounce) clearTimeout(debounce);
-      debounce = setTimeout(() => run(), debounceMs);
-    },
-    error: () => undefined,
+  const stopWatching = engine.repo.outbox.onGrowth(() => {
+    if (debounce) clearTimeout(debounce);
+    debounce = setTimeout(() => run(), debounceMs);
   });
 
   run();
@@ -80,6 +65,6 @@ export function startScheduler(engine: SyncEngine, opts: SchedulerOptions = {}):
     if (debounce) clearTimeout(debounce);
     if (retry) clearTimeout(retry);
     unsubscribe();
-    sub.unsubscribe();
+    stopWatching();
   };
 }

@@ -59,7 +59,8 @@ describe('mergeStamped', () => {
   it('keeps the higher stamp of every field and reports each overwritten or refused value', () => {
     fc.assert(
       fc.property(stamped, stamped, (a, b) => {
-        const { merged, lost } = mergeStamped(a, b);
+        const { merged, lost, won } = mergeStamped(a, b);
+        expect([...won].sort()).toEqual(newerFields(a, b).sort());
         for (const f of FIELDS) {
           const ta = a.meta[f]?.t;
           const tb = b.meta[f]?.t;
