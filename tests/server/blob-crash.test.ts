@@ -11,7 +11,8 @@ import { dropPostgresSchema } from '../../server/store/postgres';
 import { hashToken, newToken } from '../../server/tokens';
 import { STORES } from './api-helpers';
 import { blobClient, blobOf, sha } from './blob-helpers';
-import { freePort, startServerProcess, type ServerProcess, type StoreEnv } from './process-helpers';
+import { freePort } from '../../server/testing';
+import { startServerProcess, type ServerProcess, type StoreEnv } from './process-helpers';
 
 describe.each(STORES)('crash mid-upload on $name', (store) => {
   let proc: ServerProcess | undefined;
