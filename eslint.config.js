@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // The one write path: components and hooks never touch Dexie tables or the network directly.
-    files: ['src/features/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
+    files: ['src/features/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/session/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

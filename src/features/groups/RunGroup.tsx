@@ -14,7 +14,7 @@ import { TimerDisk } from '../timer/TimerDisk';
 import '../timer/timer.css';
 import { useTimer } from '../timer/useTimer';
 import { createMemberNote, finishSession } from './groupActions';
-import { currentPiece, normalizeGroup, type LiveGroup } from './groupsData';
+import { normalizeGroup, readCurrentPiece, type LiveGroup } from './groupsData';
 import { changeRun, endRun, ensureRun, useRunState, type RunState } from './runState';
 
 interface Loaded {
@@ -34,7 +34,7 @@ function useRunData(groupId: string, run: RunState | null | undefined): Loaded |
     const [studentRows, objective, piece, noteRows] = await Promise.all([
       db.students.bulkGet(group.memberIds),
       group.focusObjectiveId ? db.objectives.get(group.focusObjectiveId) : Promise.resolve(undefined),
-      currentPiece(group.classId),
+      readCurrentPiece(group.classId),
       noteKey ? db.notes.bulkGet(noteKey.split(',')) : Promise.resolve([] as (Note | undefined)[]),
     ]);
     const students = new Map(studentRows.filter((s): s is Student => !!s && !s.deleted).map((s) => [s.id, s]));

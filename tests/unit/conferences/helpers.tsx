@@ -7,7 +7,7 @@ import { flushPendingSaves } from '../../../src/ui/autosave';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import ConferencesArea from '../../../src/features/conferences/ConferencesArea';
 import { addStudents, createClass } from '../../../src/features/roster/rosterActions';
-import { useSession } from '../../../src/app/sessionStore';
+import { useSession } from '../../../src/session/sessionStore';
 
 // Two cores shared by several test runs: give live queries time to settle.
 configure({ asyncUtilTimeout: 10_000 });
