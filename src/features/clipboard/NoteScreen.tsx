@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { displayName, useStudent } from '../../db/hooks';
 import { currentAuthor } from '../../db/write';
-import { AutosaveTextarea } from '../../ui/AutosaveTextarea';
-import { flushSave } from '../../ui/autosave';
+import { AutosaveField } from '../../ui/AutosaveField';
+import { flushSave } from '../../db/autosave';
 import { useClipboardData } from './dataContext';
 import { attachPhoto, CONTEXTS, deleteNote, detachPhoto, isEmptyNote, setNoteContext, setNotePrivate, toggleNoteObjective } from './noteActions';
 import { PhotoThumb } from './PhotoThumb';
@@ -63,7 +63,7 @@ export function NoteScreen() {
           </>
         )}
       </p>
-      <AutosaveTextarea table="notes" recordId={note.id} field="text" value={note.text} label="Note" autoFocus rows={6} />
+      <AutosaveField multiline table="notes" recordId={note.id} field="text" value={note.text} label="Note" autoFocus rows={6} />
       <label className="row clip-private">
         <input type="checkbox" checked={note.private} onChange={(e) => void setNotePrivate(note.id, e.target.checked)} />
         <span>Private: stays on this device (never synced)</span>

@@ -8,8 +8,8 @@ import { displayName } from '../../db/hooks';
 import type { Note, Student } from '../../shared/records';
 import { kindRule } from '../../domain/groupSetup';
 import { describeRemaining, formatClock, fractionLeft, MINUTE_MS } from '../../domain/timer';
-import { AutosaveTextarea } from '../../ui/AutosaveTextarea';
-import { flushPendingSaves } from '../../ui/autosave';
+import { AutosaveField } from '../../ui/AutosaveField';
+import { flushPendingSaves } from '../../db/autosave';
 import { TimerDisk } from '../timer/TimerDisk';
 import '../timer/timer.css';
 import { useTimer } from '../timer/useTimer';
@@ -158,7 +158,7 @@ export function RunGroup() {
       <section className="card" aria-labelledby="groups-tp-h">
         <h2 id="groups-tp-h">Teaching point</h2>
         <p className="muted">One skill or strategy, then time to try it: “Today I want to teach you that writers… Watch me… Now you try it.”</p>
-        <AutosaveTextarea table="groups" recordId={group.id} field="teachingPoint" value={group.teachingPoint} label="Teaching point for this group" hideLabel rows={3} />
+        <AutosaveField multiline table="groups" recordId={group.id} field="teachingPoint" value={group.teachingPoint} label="Teaching point for this group" hideLabel rows={3} />
       </section>
       <section aria-labelledby="groups-members-h">
         <h2 id="groups-members-h">Members</h2>
@@ -186,7 +186,7 @@ export function RunGroup() {
                   </label>
                 </div>
                 {note ? (
-                  <AutosaveTextarea table="notes" recordId={note.id} field="text" value={note.text} label={`Note for ${name(m)}`} rows={2} autoFocus />
+                  <AutosaveField multiline table="notes" recordId={note.id} field="text" value={note.text} label={`Note for ${name(m)}`} rows={2} autoFocus />
                 ) : (
                   <button
                     type="button"

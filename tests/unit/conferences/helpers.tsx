@@ -3,7 +3,7 @@
 import { cleanup, configure, render } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { db } from '../../../src/db/db';
-import { flushPendingSaves } from '../../../src/ui/autosave';
+import { flushPendingSaves } from '../../../src/db/autosave';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import ConferencesArea from '../../../src/features/conferences/ConferencesArea';
 import { addStudents, createClass } from '../../../src/features/roster/rosterActions';
