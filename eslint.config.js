@@ -18,9 +18,9 @@ function outside(depth, allowed, message) {
   return { regex: `^(\\.\\./){${depth}}(?!(${allowed.join('|')})(/|$))`, message };
 }
 
-const FEATURE_LAYERS = ['domain', 'shared', 'db', 'ui', 'app'];
-const FEATURE_MESSAGE = 'A feature imports only src/domain, src/shared, src/db, src/ui, src/app and other features.';
-const UI_MESSAGE = 'src/ui is presentational: it imports only src/shared (and autosave, src/db/write).';
+const FEATURE_LAYERS = ['domain', 'shared', 'db', 'session', 'ui', 'app'];
+const FEATURE_MESSAGE = 'A feature imports only src/domain, src/shared, src/db, src/session, src/ui, src/app and other features.';
+const UI_MESSAGE = 'src/ui is presentational: it imports only src/shared (and AutosaveField, src/db/useAutosaveField).';
 
 export default tseslint.config(
   { ignores: ['dist', 'dev-dist', 'node_modules', 'data', 'test-results', 'playwright-report', 'bench/results.json'] },
@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // The one write path: components and hooks read tables through db but never write them; src/db/write does.
-    files: ['src/features/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
+    files: ['src/features/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}', 'src/session/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...NO_DEXIE] }],
       'no-restricted-syntax': [
@@ -84,13 +84,17 @@ export default tseslint.config(
   },
   {
     files: ['src/ui/**/*.{ts,tsx}'],
-    ignores: ['src/ui/autosave.ts'],
+    ignores: ['src/ui/AutosaveField.tsx'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...NO_DEXIE, outside(1, ['shared'], UI_MESSAGE)] }] },
   },
   {
-    // Autosave is the one ui module that saves, and it saves through the write path.
-    files: ['src/ui/autosave.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...NO_DEXIE, outside(1, ['shared', 'db/write'], UI_MESSAGE)] }] },
+    // AutosaveField is the one ui piece that saves, and it saves through src/db's autosave hook.
+    files: ['src/ui/AutosaveField.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...NO_DEXIE, outside(1, ['shared', 'db/useAutosaveField'], UI_MESSAGE)] }] },
+  },
+  {
+    files: ['src/session/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...NO_DEXIE, outside(1, ['domain', 'shared', 'db'], 'src/session imports only src/domain, src/shared and src/db (reads).')] }] },
   },
   {
     files: ['server/**/*.ts'],

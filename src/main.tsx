@@ -5,7 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './app/App';
 import { ready } from './db/write';
 import { startSync } from './sync/app';
-import { installAutosaveFlush, recoverDrafts } from './ui/autosave';
+import { installAutosaveFlush, recoverDrafts } from './db/autosave';
 import './ui/theme.css';
 
 async function start() {

@@ -6,7 +6,7 @@ import { Header } from './Header';
 import { NavBar } from './NavBar';
 import { StorageBanner } from './StorageBanner';
 import { UpdatePrompt } from './UpdatePrompt';
-import { useCurrentClass } from './useCurrentClass';
+import { useCurrentClass } from '../session/useCurrentClass';
 
 export function App() {
   const { current, loading } = useCurrentClass();

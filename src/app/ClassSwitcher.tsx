@@ -1,6 +1,6 @@
 // Switch between classes (sections); the choice is remembered on this device.
-import { useSession } from './sessionStore';
-import { useCurrentClass } from './useCurrentClass';
+import { useSession } from '../session/sessionStore';
+import { useCurrentClass } from '../session/useCurrentClass';
 
 export function ClassSwitcher() {
   const { current, classes } = useCurrentClass();

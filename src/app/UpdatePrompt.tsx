@@ -1,6 +1,6 @@
 // "Update ready": a new version waits until the teacher accepts, and accepting first flushes any open text.
 import { useRegisterSW } from 'virtual:pwa-register/react';
-import { flushPendingSaves } from '../ui/autosave';
+import { flushPendingSaves } from '../db/autosave';
 
 export function UpdatePrompt() {
   const {

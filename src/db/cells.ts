@@ -3,7 +3,7 @@
 // never synced or backed up, and can always be rebuilt from the marks (rebuildCells).
 import { cellKey, foldTaps, latestMarks } from '../domain/marks';
 import { request } from './idb';
-import type { CirculateDb } from './schema';
+import type { EntityTable } from 'dexie';
 import type { Mark, MarkValue } from '../shared/records';
 
 export interface Cell {
@@ -83,8 +83,14 @@ export async function refreshCells(store: CellStore, written: readonly CellTap[]
   if (gone.length) await store.remove(gone);
 }
 
+/** The two tables dexieCells uses; named here, not as CirculateDb, because the schema imports this file. */
+interface CellTables {
+  cells: EntityTable<Cell, 'id'>;
+  marks: EntityTable<Mark, 'id'>;
+}
+
 /** Over a Dexie transaction (transact, pulls, restores): Dexie promises only, so the transaction's zone holds. */
-export function dexieCells(db: CirculateDb): CellStore {
+export function dexieCells(db: CellTables): CellStore {
   return {
     get: (ids) => db.cells.bulkGet([...ids]),
     pieceStart: (pieceId) => db.marks.where('[pieceId+at]').between([pieceId, -Infinity], [pieceId, Infinity]).first((m) => m?.at),

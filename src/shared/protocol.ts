@@ -11,9 +11,7 @@ export const CLIENT_SCHEMA = 3;
 export const MIN_CLIENT_SCHEMA = 2;
 export const SCHEMA_HEADER = 'X-Circulate-Schema';
 
-export const MAX_PUSH_CHANGES = 2500;
-export const MAX_PULL_LIMIT = 2500;
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export { MAX_BODY_BYTES, MAX_PULL_LIMIT, MAX_PUSH_CHANGES } from './protocolLimits';
 
 // The push body's validators live in protocolSchema.ts: only the server runs them, so the app does not load valibot.
 export type { Change, PushRequest } from './protocolSchema';

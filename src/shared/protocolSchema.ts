@@ -2,7 +2,7 @@
 // protocol.ts so the app, which only builds push bodies, never loads the validator.
 import * as v from 'valibot';
 import { SYNCED_TABLES, type TableName } from './records';
-import { MAX_PUSH_CHANGES } from './protocol';
+import { MAX_PUSH_CHANGES } from './protocolLimits';
 
 const stamp = v.pipe(v.string(), v.regex(/^\d{15}-[0-9a-z]{6}-[a-z0-9-]{1,40}$/, 'must be an HLC stamp'));
 const fieldMeta = v.strictObject({ t: stamp, by: v.pipe(v.string(), v.maxLength(200)) });

@@ -2,7 +2,7 @@
 // Only the grid (the screen the app opens on) is in the first download; the others load when first opened.
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { useCurrentClass } from '../../app/useCurrentClass';
+import { useCurrentClass } from '../../session/useCurrentClass';
 import { GridScreen } from './GridScreen';
 import { ToastProvider } from './toast';
 import './clipboard.css';

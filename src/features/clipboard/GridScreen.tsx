@@ -1,7 +1,7 @@
 // The clipboard's home: pick the piece and today's lens, then mark the checklist while circulating.
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { useCurrentClass } from '../../app/useCurrentClass';
+import { useCurrentClass } from '../../session/useCurrentClass';
 import { update } from '../../db/write';
 import { ChecklistGrid } from './ChecklistGrid';
 import { ClipboardNav } from './ClipboardNav';

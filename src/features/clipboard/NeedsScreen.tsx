@@ -3,7 +3,7 @@
 import { formatWhen } from '../../ui/dates';
 import { useLiveQueryFor } from '../../db/live';
 import { useState } from 'react';
-import { useCurrentClass } from '../../app/useCurrentClass';
+import { useCurrentClass } from '../../session/useCurrentClass';
 import { classNeedsByWeek, openNeeds } from '../../domain/marks';
 import { ClipboardNav } from './ClipboardNav';
 import { useClipboardData } from './dataContext';

@@ -2,10 +2,10 @@
 import { SelectField } from '../../ui/SelectField';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useCurrentClass } from '../../app/useCurrentClass';
+import { useCurrentClass } from '../../session/useCurrentClass';
 import { GENRES, OBJECTIVE_LIBRARY } from '../../domain/objectiveLibrary';
 import { useClipboardData } from './dataContext';
-import { useClipboardStore } from './clipboardStore';
+import { useChosenPieces } from '../../session/chosenPiece';
 import { createPiece, pieceProblem, type ObjectiveDraft } from './pieceActions';
 import { pieceObjectives } from './queries';
 import { usePieces } from './usePieces';
@@ -19,7 +19,7 @@ export function NewPiece() {
   const { current } = useCurrentClass();
   const pieces = usePieces(current?.id);
   const { db } = useClipboardData();
-  const setPiece = useClipboardStore((s) => s.setPiece);
+  const setPiece = useChosenPieces((s) => s.setPiece);
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [genre, setGenre] = useState('narrative');

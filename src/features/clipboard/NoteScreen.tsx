@@ -7,8 +7,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useStudent } from '../../db/hooks';
 import { displayName } from '../../domain/names';
 import { currentAuthor } from '../../db/write';
-import { AutosaveTextarea } from '../../ui/AutosaveTextarea';
-import { flushSave } from '../../ui/autosave';
+import { AutosaveField } from '../../ui/AutosaveField';
+import { flushSave } from '../../db/autosave';
 import { useClipboardData } from './dataContext';
 import { attachPhoto, CONTEXTS, deleteNote, detachPhoto, isEmptyNote, setNoteContext, setNotePrivate, toggleNoteObjective } from './noteActions';
 import { PhotoThumb } from './PhotoThumb';
@@ -64,7 +64,7 @@ export function NoteScreen() {
           </>
         )}
       </p>
-      <AutosaveTextarea table="notes" recordId={note.id} field="text" value={note.text} label="Note" autoFocus rows={6} />
+      <AutosaveField multiline table="notes" recordId={note.id} field="text" value={note.text} label="Note" autoFocus rows={6} />
       <label className="row clip-private">
         <input type="checkbox" checked={note.private} onChange={(e) => void setNotePrivate(note.id, e.target.checked)} />
         <span>Private: stays on this device (never synced)</span>

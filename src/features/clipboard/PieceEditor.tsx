@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { update } from '../../db/write';
 import { GENRES } from '../../domain/objectiveLibrary';
-import { AutosaveInput } from '../../ui/AutosaveInput';
+import { AutosaveField } from '../../ui/AutosaveField';
 import { useClipboardData } from './dataContext';
 import { LibraryPicker } from './LibraryPicker';
 import { addOwnObjective, moveObjective, removeObjective, restoreObjective, setPieceArchived } from './pieceActions';
@@ -34,7 +34,7 @@ export function PieceEditor() {
       </div>
       <section className="card" aria-labelledby="piece-details-h">
         <h2 id="piece-details-h">Details</h2>
-        <AutosaveInput table="pieces" recordId={piece.id} field="title" value={piece.title} label="Title" />
+        <AutosaveField table="pieces" recordId={piece.id} field="title" value={piece.title} label="Title" />
         <div className="row">
           <SelectField label="Genre" value={piece.genre} choices={GENRES} onChange={(genre) => void update('pieces', piece.id, { genre })} />
           <label className="field">
@@ -74,7 +74,7 @@ export function PieceEditor() {
         <ol className="list clip-objectives" aria-label="Objectives">
           {objectives.map((o, i) => (
             <li key={o.id}>
-              <AutosaveInput table="objectives" recordId={o.id} field="text" value={o.text} label={`Objective ${i + 1}`} hideLabel />
+              <AutosaveField table="objectives" recordId={o.id} field="text" value={o.text} label={`Objective ${i + 1}`} hideLabel />
               {o.trait && <span className="muted">{o.trait}</span>}
               <button type="button" aria-label={`Move "${o.text}" earlier`} disabled={i === 0} onClick={() => void moveObjective(objectives, i, -1)}>
                 ↑

@@ -1,14 +1,14 @@
 // The class's writing pieces: open one's checklist, edit it, or start a new one.
 import { Link, useNavigate } from 'react-router';
-import { useCurrentClass } from '../../app/useCurrentClass';
-import { useClipboardStore } from './clipboardStore';
+import { useCurrentClass } from '../../session/useCurrentClass';
+import { useChosenPieces } from '../../session/chosenPiece';
 import { ClipboardNav } from './ClipboardNav';
 import { usePieces } from './usePieces';
 
 export function PiecesScreen() {
   const { current } = useCurrentClass();
   const pieces = usePieces(current?.id);
-  const setPiece = useClipboardStore((s) => s.setPiece);
+  const setPiece = useChosenPieces((s) => s.setPiece);
   const navigate = useNavigate();
   if (!current) return null;
   return (

@@ -1,7 +1,7 @@
 // "Not seen lately": the class, longest-unobserved first, so attention is shared fairly.
 import { useLiveQueryFor } from '../../db/live';
 import { Link } from 'react-router';
-import { useCurrentClass } from '../../app/useCurrentClass';
+import { useCurrentClass } from '../../session/useCurrentClass';
 import { displayName } from '../../domain/names';
 import { daysSince, seenBand, seenText } from '../../domain/marks';
 import { ClipboardNav } from './ClipboardNav';

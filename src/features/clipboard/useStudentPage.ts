@@ -5,9 +5,9 @@ import type { CirculateDb } from '../../db/schema';
 import type { Group, Objective, Piece, Student } from '../../shared/records';
 import { useClipboardData } from './dataContext';
 import { openNeeds } from '../../domain/marks';
-import { useClipboardStore } from './clipboardStore';
+import { currentPiece } from '../../domain/pieces';
+import { useChosenPieces } from '../../session/chosenPiece';
 import { classObjectives, classPieces, lastSeen, studentMarksSince, studentRecords, type TimelineFilter } from './queries';
-import { currentOf } from './usePieces';
 import { buildTimeline, type TimelineItem } from './timeline';
 
 export interface Lookups {
@@ -38,7 +38,7 @@ async function readRecord(db: CirculateDb, studentId: string, chosen: Record<str
     db.groups.where('classId').equals(student.classId).toArray(),
     lastSeen(db, [student.id]),
   ]);
-  const piece = currentOf(pieceList, chosen[student.classId]);
+  const piece = currentPiece(pieceList, chosen[student.classId]);
   const since = piece ? new Date(`${piece.startDate}T00:00:00`).getTime() : NaN;
   const marks = piece && !Number.isNaN(since) ? (await studentMarksSince(db, student.id, since)).filter((m) => m.pieceId === piece.id) : [];
   return {
@@ -66,7 +66,7 @@ export interface Timeline {
  */
 export function useStudentPage(studentId: string, filter: TimelineFilter, limit: number): (StudentRecord & { timeline: Timeline }) | undefined {
   const { db } = useClipboardData();
-  const chosen = useClipboardStore((s) => s.pieceByClass);
+  const chosen = useChosenPieces((s) => s.pieceByClass);
   return useLiveQueryFor(studentId, async () => {
     const [record, records] = await Promise.all([readRecord(db, studentId, chosen), studentRecords(db, studentId, filter, limit + 1)]);
     return { ...record, timeline: buildTimeline(records, limit) };

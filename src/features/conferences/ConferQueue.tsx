@@ -7,7 +7,7 @@ import { displayName } from '../../domain/names';
 import type { ClassRec } from '../../shared/records';
 import { conferQueue, sinceText, weeklyCoverage } from '../../domain/conferences';
 import { openNeeds } from '../../domain/marks';
-import { AREAS } from '../../app/areas';
+import { hasArea } from '../../app/areaList';
 import { useNow } from '../../ui/useNow';
 import { useClassConferences, useClassMarks, useClassObjectives } from './conferenceQueries';
 
@@ -25,7 +25,7 @@ export function ConferQueue({ cls }: { cls: ClassRec }) {
   const needs = openNeeds(marks);
   const objText = new Map(objectives.map((o) => [o.id, o.text]));
   const byId = new Map(students.map((s) => [s.id, s]));
-  const hasStudentPage = AREAS.some((a) => a.path === 'clipboard');
+  const hasStudentPage = hasArea('clipboard');
   const recent = [...conferences].sort((a, b) => b.at - a.at).slice(0, 8);
 
   if (students.length === 0) return <p className="muted">No students in {cls.name} yet: add them in the Roster.</p>;

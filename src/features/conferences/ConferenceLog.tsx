@@ -15,7 +15,7 @@ import { discardConference, ensureStarters, finishConference } from './conferenc
 import { useClassObjectives, useClassPieces, useConference, useStarters } from './conferenceQueries';
 import { GoalEditor } from './GoalEditor';
 import { OpenNeeds } from './OpenNeeds';
-import { flushPendingSaves } from '../../ui/autosave';
+import { flushPendingSaves } from '../../db/autosave';
 
 export function ConferenceLog() {
   const { conferenceId } = useParams();

@@ -1,6 +1,6 @@
 // The Conferences area: "Confer next" and its sub-screens (a conference's log, the TAG card, reflections, starters).
 import { Link, Route, Routes } from 'react-router';
-import { useCurrentClass } from '../../app/useCurrentClass';
+import { useCurrentClass } from '../../session/useCurrentClass';
 import { ConferenceLog } from './ConferenceLog';
 import { ConferQueue } from './ConferQueue';
 import { NewConference } from './NewConference';

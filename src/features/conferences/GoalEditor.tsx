@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Conference } from '../../shared/records';
 import { currentGoal } from '../../domain/conferences';
-import { AutosaveTextarea } from '../../ui/AutosaveTextarea';
+import { AutosaveField } from '../../ui/AutosaveField';
 import { setGoal } from './conferenceActions';
 import { useStudentGoals } from './conferenceQueries';
 import { shortDate } from './goalLabels';
@@ -23,7 +23,7 @@ export function GoalEditor({ conference }: { conference: Conference }) {
             Current goal, set {shortDate(goal.setAt)}
             {goal.conferenceId === conference.id ? ' in this conference' : ''}:
           </p>
-          <AutosaveTextarea table="goals" recordId={goal.id} field="text" value={goal.text} label="Current goal" className="conf-goal-text" rows={2} />
+          <AutosaveField multiline table="goals" recordId={goal.id} field="text" value={goal.text} label="Current goal" className="conf-goal-text" rows={2} />
           <SelfEvalButtons goal={goal} />
         </>
       ) : (

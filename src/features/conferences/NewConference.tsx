@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { db } from '../../db/db';
 import { startTimer } from '../../domain/timer';
+import { chosenPieceId } from '../../session/chosenPiece';
 import { changeTimer } from '../timer/useTimer';
 import { CUE_MS, conferenceTimerKey } from './ConferenceClock';
 import { startConference } from './conferenceActions';
@@ -22,7 +23,7 @@ export function NewConference() {
         setMissing(true);
         return;
       }
-      const id = await startConference(student.classId, student.id);
+      const id = await startConference(student.classId, student.id, Date.now(), chosenPieceId(student.classId));
       await changeTimer(conferenceTimerKey(id), (s, now) => (s.status === 'idle' ? startTimer(CUE_MS, now, 'countup') : s));
       navigate(`/conferences/${id}`, { replace: true });
     })();

@@ -4,7 +4,7 @@ import { formatWhen } from '../../ui/dates';
 import { useEffect, useState } from 'react';
 import type { ClassRec } from '../../shared/records';
 import { localDate } from '../../domain/conferences';
-import { AutosaveTextarea } from '../../ui/AutosaveTextarea';
+import { AutosaveField } from '../../ui/AutosaveField';
 import { ensureReflection } from './conferenceActions';
 import { useReflections } from './conferenceQueries';
 
@@ -32,8 +32,8 @@ export function Reflections({ cls }: { cls: ClassRec }) {
         <h2 id="refl-today-h">Today, {longDate(today)}</h2>
         {todays && (
           <>
-            <AutosaveTextarea table="reflections" recordId={todays.id} field="hard" value={todays.hard} label={HARD_Q} rows={3} />
-            <AutosaveTextarea table="reflections" recordId={todays.id} field="wentWell" value={todays.wentWell} label={WELL_Q} rows={3} />
+            <AutosaveField multiline table="reflections" recordId={todays.id} field="hard" value={todays.hard} label={HARD_Q} rows={3} />
+            <AutosaveField multiline table="reflections" recordId={todays.id} field="wentWell" value={todays.wentWell} label={WELL_Q} rows={3} />
             <p className="muted">Saved as you type.</p>
           </>
         )}

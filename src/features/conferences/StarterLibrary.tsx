@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Starter, StarterStep } from '../../shared/records';
 import { STARTER_STEP_LABEL } from '../../domain/starters';
 import { restore } from '../../db/write';
-import { AutosaveTextarea } from '../../ui/AutosaveTextarea';
+import { AutosaveField } from '../../ui/AutosaveField';
 import { addStarter, ensureStarters, moveStarter, removeStarter } from './conferenceActions';
 import { useStarters } from './conferenceQueries';
 
@@ -49,7 +49,7 @@ function Group({ step, list, onRemoved }: { step: StarterStep; list: Starter[]; 
         {list.map((s, i) => (
           <li key={s.id}>
             <div className="grow">
-              <AutosaveTextarea table="starters" recordId={s.id} field="text" value={s.text} label={`${STARTER_STEP_LABEL[step]} starter ${i + 1}`} hideLabel rows={2} className="starter-text" />
+              <AutosaveField multiline table="starters" recordId={s.id} field="text" value={s.text} label={`${STARTER_STEP_LABEL[step]} starter ${i + 1}`} hideLabel rows={2} className="starter-text" />
             </div>
             <div className="row">
               <button type="button" disabled={i === 0} onClick={() => void moveStarter(list, i, -1)} aria-label={`Move up: ${s.text}`}>

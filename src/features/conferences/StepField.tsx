@@ -1,7 +1,7 @@
 // One conference step's note, saved as typed (queueSave), that a tapped starter can add to: the insert is saved at
 // once and the caret left at the end so the teacher can finish the sentence.
 import { useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
-import { flushSave, queueSave } from '../../ui/autosave';
+import { flushSave, queueSave } from '../../db/autosave';
 import { insertStarter } from '../../domain/starters';
 
 export interface StepFieldHandle {

@@ -4,27 +4,24 @@ import { db } from '../../db/db';
 import { create, remove, transact, update } from '../../db/write';
 import type { ConferenceKind, SelfEvaluation, StarterStep } from '../../shared/records';
 import { localDate } from '../../domain/conferences';
+import { currentPiece } from '../../domain/pieces';
 import { moveInOrder, SEED_STARTERS } from '../../domain/starters';
 
 /** A conference opened again within this long, with nothing written yet, is the same conference (a double tap). */
 const REUSE_MS = 15 * 60_000;
 
-/** The class's piece in progress: the newest active one. */
-async function currentPiece(classId: string) {
-  const pieces = (await db.pieces.where('classId').equals(classId).toArray()).filter((p) => !p.deleted && !p.archived);
-  pieces.sort((a, b) => b.startDate.localeCompare(a.startDate) || (a.id < b.id ? 1 : -1));
-  return pieces[0] ?? null;
-}
-
-/** Starts a conference with a student (or returns the empty one just started), linked to the piece in progress. */
-export async function startConference(classId: string, studentId: string, now = Date.now()): Promise<string> {
+/**
+ * Starts a conference with a student (or returns the empty one just started), linked to the piece in progress: the
+ * one chosen on the clipboard (`chosenPieceId`) if it is still open, else the newest.
+ */
+export async function startConference(classId: string, studentId: string, now = Date.now(), chosenPieceId: string | null = null): Promise<string> {
   const recent = await db.conferences
     .where('[studentId+at]')
     .between([studentId, now - REUSE_MS], [studentId, now + 1], true, true)
     .toArray();
   const reusable = recent.find((c) => !c.deleted && !c.strengths && !c.trait && !c.nextStep && c.goalId === null);
   if (reusable) return reusable.id;
-  const piece = await currentPiece(classId);
+  const piece = currentPiece(await db.pieces.where('classId').equals(classId).toArray(), chosenPieceId);
   return create('conferences', {
     classId,
     studentId,

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import type { Group, GroupKind, Objective } from '../../shared/records';
 import { KIND_RULES, kindRule, scheduleText, WEEKDAYS } from '../../domain/groupSetup';
-import { flushSave, queueSave } from '../../ui/autosave';
+import { flushSave, queueSave } from '../../db/autosave';
 import { SelectField } from '../../ui/SelectField';
 import { setFocus, setKind, setMinutes, toggleScheduleDay } from './groupActions';
 

@@ -1,7 +1,7 @@
 // The Groups area: the builder, running a group at the table, the history, and the view projected for the class.
 import { Route, Routes } from 'react-router';
 import { Link } from 'react-router';
-import { useCurrentClass } from '../../app/useCurrentClass';
+import { useCurrentClass } from '../../session/useCurrentClass';
 import { Builder } from './Builder';
 import './groups.css';
 import { History } from './History';

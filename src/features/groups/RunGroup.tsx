@@ -8,13 +8,13 @@ import { displayName } from '../../domain/names';
 import type { Note, Student } from '../../shared/records';
 import { kindRule } from '../../domain/groupSetup';
 import { describeRemaining, formatClock, fractionLeft, MINUTE_MS } from '../../domain/timer';
-import { AutosaveTextarea } from '../../ui/AutosaveTextarea';
-import { flushPendingSaves } from '../../ui/autosave';
+import { AutosaveField } from '../../ui/AutosaveField';
+import { flushPendingSaves } from '../../db/autosave';
 import { TimerDisk } from '../timer/TimerDisk';
 import '../timer/timer.css';
 import { useTimer } from '../timer/useTimer';
 import { createMemberNote, finishSession } from './groupActions';
-import { currentPiece, normalizeGroup, type LiveGroup } from './groupsData';
+import { normalizeGroup, readCurrentPiece, type LiveGroup } from './groupsData';
 import { changeRun, endRun, ensureRun, useRunState, type RunState } from './runState';
 
 interface Loaded {
@@ -34,7 +34,7 @@ function useRunData(groupId: string, run: RunState | null | undefined): Loaded |
     const [studentRows, objective, piece, noteRows] = await Promise.all([
       db.students.bulkGet(group.memberIds),
       group.focusObjectiveId ? db.objectives.get(group.focusObjectiveId) : Promise.resolve(undefined),
-      currentPiece(group.classId),
+      readCurrentPiece(group.classId),
       noteKey ? db.notes.bulkGet(noteKey.split(',')) : Promise.resolve([] as (Note | undefined)[]),
     ]);
     const students = new Map(studentRows.filter((s): s is Student => !!s && !s.deleted).map((s) => [s.id, s]));
@@ -158,7 +158,7 @@ export function RunGroup() {
       <section className="card" aria-labelledby="groups-tp-h">
         <h2 id="groups-tp-h">Teaching point</h2>
         <p className="muted">One skill or strategy, then time to try it: “Today I want to teach you that writers… Watch me… Now you try it.”</p>
-        <AutosaveTextarea table="groups" recordId={group.id} field="teachingPoint" value={group.teachingPoint} label="Teaching point for this group" hideLabel rows={3} />
+        <AutosaveField multiline table="groups" recordId={group.id} field="teachingPoint" value={group.teachingPoint} label="Teaching point for this group" hideLabel rows={3} />
       </section>
       <section aria-labelledby="groups-members-h">
         <h2 id="groups-members-h">Members</h2>
@@ -186,7 +186,7 @@ export function RunGroup() {
                   </label>
                 </div>
                 {note ? (
-                  <AutosaveTextarea table="notes" recordId={note.id} field="text" value={note.text} label={`Note for ${name(m)}`} rows={2} autoFocus />
+                  <AutosaveField multiline table="notes" recordId={note.id} field="text" value={note.text} label={`Note for ${name(m)}`} rows={2} autoFocus />
                 ) : (
                   <button
                     type="button"

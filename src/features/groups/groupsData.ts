@@ -6,7 +6,8 @@ import { listStudents } from '../../db/hooks';
 import type { Group, GroupSession, KeepApart, Objective, Piece, Student } from '../../shared/records';
 import { openNeeds } from '../../domain/marks';
 import { WEEK_MS } from '../../domain/pulls';
-import { useClipboardStore } from '../clipboard/clipboardStore';
+import { currentPiece } from '../../domain/pieces';
+import { useChosenPieceId } from '../../session/chosenPiece';
 
 export interface GroupsData {
   students: Student[];
@@ -32,10 +33,8 @@ export function normalizeGroup(g: Group): LiveGroup {
 }
 
 /** The class's current piece: the one chosen on the clipboard if it is still live, else the most recent by start date. */
-export async function currentPiece(classId: string, chosenId?: string | null): Promise<Piece | null> {
-  const rows = await db.pieces.where('classId').equals(classId).toArray();
-  const live = rows.filter((p) => !p.deleted && !p.archived).sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id.localeCompare(a.id));
-  return live.find((p) => p.id === chosenId) ?? live[0] ?? null;
+export async function readCurrentPiece(classId: string, chosenId?: string | null): Promise<Piece | null> {
+  return currentPiece(await db.pieces.where('classId').equals(classId).toArray(), chosenId);
 }
 
 export async function activeGroups(classId: string): Promise<LiveGroup[]> {
@@ -54,7 +53,7 @@ export async function classSessions(classId: string, since: number): Promise<Gro
 export async function loadGroupsData(classId: string, now: number, chosenPieceId: string | null = null): Promise<GroupsData> {
   const [students, piece, groups, keepApartRows, sessions] = await Promise.all([
     listStudents(classId),
-    currentPiece(classId, chosenPieceId),
+    readCurrentPiece(classId, chosenPieceId),
     activeGroups(classId),
     db.keepApart.where('classId').equals(classId).toArray(),
     classSessions(classId, now - 6 * WEEK_MS),
@@ -76,6 +75,6 @@ export async function loadGroupsData(classId: string, now: number, chosenPieceId
 const OPENED_AT = Date.now();
 
 export function useGroupsData(classId: string | null | undefined): GroupsData | undefined {
-  const chosen = useClipboardStore((s) => (classId ? (s.pieceByClass[classId] ?? null) : null));
+  const chosen = useChosenPieceId(classId);
   return useLiveQueryFor(classId, async () => (classId ? loadGroupsData(classId, OPENED_AT, chosen) : undefined), [chosen]);
 }

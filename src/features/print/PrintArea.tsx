@@ -1,7 +1,7 @@
 // The Print area: notes on label sheets, student summaries and group cards, each printed through the browser's own
 // print dialog (no server), so it works offline.
 import { NavLink, Navigate, Route, Routes } from 'react-router';
-import { useCurrentClass } from '../../app/useCurrentClass';
+import { useCurrentClass } from '../../session/useCurrentClass';
 import { GroupCardsScreen } from './GroupCardsScreen';
 import { LabelsScreen } from './LabelsScreen';
 import { SummariesScreen } from './SummariesScreen';

@@ -1,7 +1,7 @@
 // Create, choose, rename and archive classes (sections); archived classes are listed apart and can be restored.
 import { useState } from 'react';
-import { useSession } from '../../app/sessionStore';
-import { useCurrentClass } from '../../app/useCurrentClass';
+import { useSession } from '../../session/sessionStore';
+import { useCurrentClass } from '../../session/useCurrentClass';
 import { useClasses } from '../../db/hooks';
 import { createClass, renameClass, setClassArchived } from './rosterActions';
 import { InlineRename } from './InlineRename';

@@ -6,7 +6,7 @@ import { listStudents } from '../../db/hooks';
 import { decodeBytes } from '../../domain/csv';
 import { parseOneRoster, planOneRosterImport, type OneRosterClass, type OneRosterFile } from '../../domain/oneroster';
 import { readFileBytes } from './readFile';
-import { useSession } from '../../app/sessionStore';
+import { useSession } from '../../session/sessionStore';
 import { applyOneRosterPlan } from './rosterActions';
 
 function plural(n: number, word: string): string {

@@ -2,7 +2,7 @@
 import { ClassList } from './ClassList';
 import { StudentList } from './StudentList';
 import { AddStudents } from './AddStudents';
-import { useCurrentClass } from '../../app/useCurrentClass';
+import { useCurrentClass } from '../../session/useCurrentClass';
 import './roster.css';
 
 export default function RosterArea() {

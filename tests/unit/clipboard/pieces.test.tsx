@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { useSession } from '../../../src/app/sessionStore';
+import { useSession } from '../../../src/session/sessionStore';
 import { db } from '../../../src/db/db';
 import { NewPiece } from '../../../src/features/clipboard/NewPiece';
 import { addObjectives, createPiece, moveObjective, pieceProblem } from '../../../src/features/clipboard/pieceActions';

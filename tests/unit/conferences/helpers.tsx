@@ -3,11 +3,11 @@
 import { cleanup, configure, render } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { db } from '../../../src/db/db';
-import { flushPendingSaves } from '../../../src/ui/autosave';
+import { flushPendingSaves } from '../../../src/db/autosave';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import ConferencesArea from '../../../src/features/conferences/ConferencesArea';
 import { addStudents, createClass } from '../../../src/features/roster/rosterActions';
-import { useSession } from '../../../src/app/sessionStore';
+import { useSession } from '../../../src/session/sessionStore';
 
 // Two cores shared by several test runs: give live queries time to settle.
 configure({ asyncUtilTimeout: 10_000 });

@@ -10,7 +10,7 @@ import { create } from '../../../src/db/write';
 import type { Fields } from '../../../src/shared/records';
 import PrintArea from '../../../src/features/print/PrintArea';
 import { addStudents, createClass } from '../../../src/features/roster/rosterActions';
-import { useSession } from '../../../src/app/sessionStore';
+import { useSession } from '../../../src/session/sessionStore';
 
 configure({ asyncUtilTimeout: 5000 });
 

@@ -2,7 +2,7 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ClassSwitcher } from '../../../src/app/ClassSwitcher';
-import { useSession } from '../../../src/app/sessionStore';
+import { useSession } from '../../../src/session/sessionStore';
 import RosterArea from '../../../src/features/roster/RosterArea';
 
 export function renderRoster() {

@@ -2,7 +2,7 @@
 // or a dead battery) and to the database after a short pause, on blur, and when the page is hidden or closed.
 // recoverDrafts() at start-up writes any draft that never reached the database.
 
-import { update } from '../db/write';
+import { update } from './write';
 import type { TableName } from '../shared/records';
 
 const PREFIX = 'circulate.draft.';

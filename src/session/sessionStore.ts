@@ -1,4 +1,4 @@
-// UI and session state only (never records): the current class, remembered across visits on this device.
+// Session state (never records): the current class, remembered across visits on this device.
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 
