@@ -2,7 +2,7 @@
 // keeps what was said; a finished memo becomes one blob keyed by its sha256, and its MemoRef goes on its note or
 // conference through the write path (so the reference syncs by field sync; the audio stays local for now).
 
-import { baseType } from '../domain/memos';
+import { baseType, MAX_MEMO_MS } from '../domain/memos';
 import { newId } from '../domain/ids';
 import { memosPastRetention } from '../domain/retention';
 import { surfaceQuota } from './errors';
@@ -51,7 +51,7 @@ async function ownerMemos(r: Repo, owner: MemoOwner): Promise<MemoRef[] | null> 
  * again after a crash at any step: the same chunks give the same hash and the ref is added once. Returns the ref,
  * or null when nothing was recorded (the row is dropped).
  */
-export async function finishMemo(memoId: string, durationMs?: number, r: Repo = appRepo): Promise<MemoRef | null> {
+export async function finishMemo(memoId: string, /** The recorder's own figure; recovery uses the last chunk's. */ durationMs?: number, r: Repo = appRepo): Promise<MemoRef | null> {
   const { db } = r;
   const memo = await db.memos.get(memoId);
   if (!memo) return null;
@@ -67,7 +67,7 @@ export async function finishMemo(memoId: string, durationMs?: number, r: Repo = 
     return null;
   }
   const sha256 = await sha256Hex(blob);
-  const done: MemoRow = { ...memo, status: 'saved', sha256, size: blob.size, durationMs: Math.max(memo.durationMs, durationMs ?? 0) };
+  const done: MemoRow = { ...memo, status: 'saved', sha256, size: blob.size, durationMs: Math.min(durationMs ?? memo.durationMs, MAX_MEMO_MS) };
   await db.blobs.put({ sha256, blob, type: blob.type, size: blob.size, createdAt: Date.now() }).catch(surfaceQuota);
   const ref = refOf(done);
   if (!owned.some((m) => m.id === memoId)) await r.update(memo.ownerTable, memo.ownerId, { memos: [...owned, ref] });

@@ -89,12 +89,12 @@ export function useMemoRecorder(table: MemoOwner['table'], ownerId: string): Mem
       saving = saving.then(() => appendChunk(memoId, i, e.data, at)).catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
     };
     recorder.onstop = () => {
-      const took = Date.now() - startedAt;
+      const took = Math.min(Date.now() - startedAt, MAX_MEMO_MS);
       stream.getTracks().forEach((t) => t.stop());
       setState('saving');
       void saving
-        .then(() => finishMemo(memoId, Math.min(took, MAX_MEMO_MS)))
-        .then(() => setAnnouncement(l.capped ? `Stopped at the ${spokenLength(MAX_MEMO_MS)} limit. Memo saved, ${spokenLength(took)}.` : `Memo saved, ${spokenLength(took)}.`))
+        .then(() => finishMemo(memoId, took))
+        .then(() => setAnnouncement(l.capped ? `Stopped at the limit of ${spokenLength(MAX_MEMO_MS)}. Memo saved, ${spokenLength(took)}.` : `Memo saved, ${spokenLength(took)}.`))
         .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)))
         .finally(() => {
           l.release();
