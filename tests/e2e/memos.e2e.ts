@@ -2,7 +2,7 @@
 // recording cut off by a reload keeps what was said so far.
 import { expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { expectNoSeriousAxe, waitForOfflineReady } from './helpers/app';
+import { createClassWithStudents, expectNoSeriousAxe, waitForOfflineReady } from './helpers/app';
 import { classWithPiece } from './helpers/clipboard';
 
 test.use({
@@ -77,4 +77,27 @@ test('a reload in the middle of a recording keeps what was said so far', async (
   const [memo] = await playable(page);
   expect(memo!.bytes).toBeGreaterThan(0);
   expect(memo!.duration).toBeGreaterThan(0);
+});
+
+test('a memo on a conference plays on the conference log, and Settings counts it', async ({ page }) => {
+  await createClassWithStudents(page, 'Room 12', ['Ana Lopez', 'Bao Nguyen']);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Conferences' }).click();
+  await page.getByRole('list', { name: 'Confer next' }).getByRole('link', { name: 'Confer with Bao Nguyen' }).click();
+  await expect(page.getByRole('heading', { name: 'Conference with Bao Nguyen' })).toBeVisible();
+  await page.getByRole('button', { name: 'Record memo' }).click();
+  await expect(page.getByRole('timer', { name: 'Recording time' })).toHaveText(/^00:0[2-9]$/);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByText(/^Voice memo about Bao Nguyen, /)).toBeVisible();
+  const [memo] = await playable(page);
+  expect(memo!.bytes).toBeGreaterThan(0);
+  await expectNoSeriousAxe(page, 'conference log with a memo');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const media = page.getByRole('region', { name: 'Photos and voice memos' });
+  await expect(media.getByText(/^1 memo, \d+\.\d MB$/)).toBeVisible();
+  await expect(media.getByText('0 photos, 0.0 MB')).toBeVisible();
+  await media.getByRole('button', { name: '30 days' }).click();
+  await expect(media.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(media.getByRole('status')).toHaveText('Voice memos: deleted after 30 days.');
+  await expectNoSeriousAxe(page, 'settings');
 });

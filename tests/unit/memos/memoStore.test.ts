@@ -3,7 +3,7 @@
 import { Blob as NodeBlob } from 'node:buffer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/db';
-import { appendChunk, applyMemoRetention, deleteMemo, finishMemo, mediaUsage, recoverMemos, sha256Hex, startMemo } from '../../../src/db/memos';
+import { appendChunk, applyMemoRetention, applyStoredMemoRetention, MEMO_RETENTION_KEY, deleteMemo, finishMemo, mediaUsage, recoverMemos, sha256Hex, startMemo } from '../../../src/db/memos';
 import { create, repo } from '../../../src/db/write';
 
 // jsdom's Blob does not survive fake-indexeddb's structured clone; Node's does, as a browser's does.
@@ -89,5 +89,18 @@ describe('memo chunks', () => {
     expect(left.map((m) => m.at)).toEqual([now - 5 * DAY]);
     expect(await db.blobs.count()).toBe(1);
     expect(repo.db).toBe(db);
+  });
+
+  it('applies the stored retention at start-up', async () => {
+    const DAY = 86_400_000;
+    const now = 400 * DAY;
+    const noteId = await note();
+    const id = await startMemo({ table: 'notes', id: noteId }, 'audio/webm', now - 200 * DAY);
+    await appendChunk(id, 0, bytes(7), now - 200 * DAY + 1000);
+    await finishMemo(id);
+    expect(await applyStoredMemoRetention(now)).toBe(0);
+    await db.local.put({ key: MEMO_RETENTION_KEY, value: 180 });
+    expect(await applyStoredMemoRetention(now)).toBe(1);
+    expect((await db.notes.get(noteId))?.memos).toEqual([]);
   });
 });
