@@ -1,9 +1,10 @@
-// Entry: loads the device session, recovers unsaved drafts, then renders the app.
+// Entry: loads the device session, recovers unsaved drafts and recordings, applies memo retention, then renders.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App';
 import { ready } from './db/write';
+import { applyStoredMemoRetention, recoverMemos } from './db/memos';
 import { startSync } from './sync/app';
 import { installAutosaveFlush, recoverDrafts } from './db/autosave';
 import './ui/theme.css';
@@ -11,6 +12,9 @@ import './ui/theme.css';
 async function start() {
   await ready();
   await recoverDrafts().catch(() => 0);
+  // A recording a reload or closed tab cut off becomes a finished memo; then memos past the teacher's retention go.
+  await recoverMemos().catch(() => 0);
+  await applyStoredMemoRetention().catch(() => 0);
   installAutosaveFlush();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

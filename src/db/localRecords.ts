@@ -1,4 +1,4 @@
-// The device-only tables' row shapes: the outbox, photos and key-value state. They never sync as records.
+// The device-only tables' row shapes: the outbox, photos, voice memos (recordings, chunks, blobs) and key-value state. They never sync as records.
 
 import type { FieldMeta } from '../domain/merge';
 import type { TableName } from '../shared/records';
@@ -19,6 +19,39 @@ export interface Photo {
   blob: Blob;
   width: number;
   height: number;
+}
+
+/** A voice memo on this device: a recording in progress (its chunks in `memoChunks`) or a finished one, whose audio
+ * is in `blobs` under `sha256` and whose MemoRef is on its note or conference. */
+export interface MemoRow {
+  id: string;
+  ownerTable: 'notes' | 'conferences';
+  ownerId: string;
+  status: 'recording' | 'saved';
+  /** The MIME type MediaRecorder reported ("audio/webm;codecs=opus"). */
+  type: string;
+  /** When recording started. */
+  at: number;
+  /** Length so far: the last chunk's arrival minus `at`, or the recorder's own figure once stopped. */
+  durationMs: number;
+  sha256: string | null;
+  size: number;
+}
+
+/** One timeslice of a recording, saved as it arrived: the memo's audio is these in `index` order. */
+export interface MemoChunk {
+  memoId: string;
+  index: number;
+  blob: Blob;
+}
+
+/** Audio (later other attachments) stored once by content: the key is the bytes' sha256, as the server will name it. */
+export interface BlobRow {
+  sha256: string;
+  blob: Blob;
+  type: string;
+  size: number;
+  createdAt: number;
 }
 
 /** Device-only key-value state: identity, sync config and cursor, timer, print calibration. */

@@ -4,7 +4,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { rebuildCells, type Cell } from './cells';
 import type { SyncedTables } from '../shared/records';
-import type { LocalRow, OutboxEntry, Photo } from './localRecords';
+import type { BlobRow, LocalRow, MemoChunk, MemoRow, OutboxEntry, Photo } from './localRecords';
 
 export const DB_NAME = 'circulate';
 
@@ -16,6 +16,9 @@ export type CirculateDb = Dexie &
     photos: EntityTable<Photo, 'id'>;
     local: EntityTable<LocalRow, 'key'>;
     cells: EntityTable<Cell, 'id'>;
+    memos: EntityTable<MemoRow, 'id'>;
+    memoChunks: Dexie.Table<MemoChunk, [string, number]>;
+    blobs: EntityTable<BlobRow, 'sha256'>;
   };
 
 /** Version 1, as first released. */
@@ -52,6 +55,14 @@ export const SCHEMA_V3: Record<string, string> = {
   cells: 'id, pieceId',
 };
 
+/** Version 4: voice memos, device-only (see src/db/memos.ts): recordings, their chunks saved as they arrive, and audio
+ * blobs keyed by sha256. Notes and conferences gain an optional `memos` field, so no rows need changing. */
+export const SCHEMA_V4: Record<string, string> = {
+  memos: 'id, status, ownerId',
+  memoChunks: '[memoId+index]',
+  blobs: 'sha256',
+};
+
 export function createDb(name = DB_NAME): CirculateDb {
   // The query cache is off because single writes bypass Dexie's transactions (see Repo.writeOne).
   const db = new Dexie(name, { cache: 'disabled' }) as CirculateDb;
@@ -70,5 +81,6 @@ export function createDb(name = DB_NAME): CirculateDb {
   db.version(3)
     .stores(SCHEMA_V3)
     .upgrade((tx) => rebuildCells(tx.table('marks'), tx.table('cells')));
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }

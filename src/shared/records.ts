@@ -61,6 +61,18 @@ export interface Mark extends SyncedBase {
   at: number;
 }
 
+/** A finished voice memo on a note or conference. The audio is a content-addressed blob (its sha256) kept on the
+ * recording device for now; the reference syncs with the record, so other devices know a memo exists. */
+export interface MemoRef {
+  id: string;
+  sha256: string;
+  type: string;
+  size: number;
+  durationMs: number;
+  /** When recording started. */
+  at: number;
+}
+
 export type NoteContext = 'mini-lesson' | 'independent' | 'guided-group' | 'conference';
 
 export interface Note extends SyncedBase {
@@ -78,6 +90,8 @@ export interface Note extends SyncedBase {
   /** Set when the note was written inside a group session or a conference. */
   groupSessionId: string | null;
   conferenceId: string | null;
+  /** Voice memos, oldest first. Rows from before schema 4 lack it. */
+  memos?: MemoRef[];
 }
 
 export type GroupKind = 'table' | 'needs' | 'intervention';
@@ -130,6 +144,8 @@ export interface Conference extends SyncedBase {
   at: number;
   minutes: number;
   goalId: string | null;
+  /** Voice memos, oldest first. Rows from before schema 4 lack it. */
+  memos?: MemoRef[];
 }
 
 export interface Goal extends SyncedBase {

@@ -1,5 +1,5 @@
 // One note ("jot") about a student: text saved as typed (dictation works: it is a plain textarea), optional tags,
-// the private switch, and a photo of the student's page from the tablet camera.
+// the private switch, a photo of the student's page from the tablet camera, and voice memos.
 import { formatWhen } from '../../ui/dates';
 import { useLiveQueryFor } from '../../db/live';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { flushSave } from '../../db/autosave';
 import { useClipboardData } from './dataContext';
 import { attachPhoto, CONTEXTS, deleteNote, detachPhoto, isEmptyNote, setNoteContext, setNotePrivate, toggleNoteObjective } from './noteActions';
 import { PhotoThumb } from './PhotoThumb';
+import { MemoSection } from '../memos/MemoSection';
 import { pieceObjectives } from './queries';
 import { useUndoToast } from './toast';
 import { restore } from '../../db/write';
@@ -46,8 +47,8 @@ export function NoteScreen() {
           onClick={async () => {
             await flushSave('notes', note.id, 'text');
             const saved = await db.notes.get(note.id);
-            // A note opened and left empty is not worth keeping.
-            if (saved && isEmptyNote(saved)) await deleteNote(note.id);
+            // A note opened and left empty is not worth keeping (a memo, even one still recording, counts).
+            if (saved && isEmptyNote(saved) && (await db.memos.where('ownerId').equals(note.id).count()) === 0) await deleteNote(note.id);
             goBack(navigate);
           }}
         >
@@ -131,6 +132,7 @@ export function NoteScreen() {
           </p>
         )}
       </section>
+      <MemoSection table="notes" ownerId={note.id} memos={note.memos ?? []} studentName={name} />
       <button
         type="button"
         className="danger clip-self-start"

@@ -1,5 +1,6 @@
 // Everything about one student, in time order: a few small sections so other features can add theirs
 // (the conferences feature adds a goals panel here).
+import { displayName } from '../../domain/names';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { StudentHeader } from './StudentHeader';
@@ -31,6 +32,7 @@ export function StudentPage() {
       <TimelineSection
         timeline={page.timeline}
         lookups={page.lookups}
+        studentName={displayName(page.student)}
         filter={filter}
         onFilter={(f) => {
           setFilter(f);

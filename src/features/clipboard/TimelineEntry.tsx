@@ -5,6 +5,7 @@ import { currentAuthor } from '../../db/write';
 import { valueText } from './markActions';
 import { CONTEXTS } from './noteActions';
 import { PhotoThumb } from './PhotoThumb';
+import { MemoPlayer } from '../memos/MemoPlayer';
 import type { TimelineItem } from './timeline';
 import type { Lookups } from './useStudentPage';
 
@@ -14,7 +15,7 @@ function time(at: number): string {
 
 const SELF_EVAL: Record<string, string> = { 'not-yet': 'not yet', starting: 'starting to', yes: 'yes' };
 
-export function TimelineEntry({ item, lookups }: { item: TimelineItem; lookups: Lookups }) {
+export function TimelineEntry({ item, lookups, studentName }: { item: TimelineItem; lookups: Lookups; studentName: string }) {
   const objective = (id: string | null) => (id ? (lookups.objectives.get(id)?.text ?? 'a removed objective') : null);
   const piece = (id: string | null) => (id ? lookups.pieces.get(id)?.title : undefined);
   switch (item.kind) {
@@ -42,6 +43,7 @@ export function TimelineEntry({ item, lookups }: { item: TimelineItem; lookups: 
           </div>
           {n.text && <p className="clip-note-text">{n.text}</p>}
           {n.photoId && <PhotoThumb photoId={n.photoId} alt="Photo of the student's page" />}
+          {n.memos?.map((m) => <MemoPlayer key={m.id} memo={m} studentName={studentName} />)}
         </div>
       );
     }
@@ -57,6 +59,7 @@ export function TimelineEntry({ item, lookups }: { item: TimelineItem; lookups: 
           {c.strengths && <p>Strengths: {c.strengths}</p>}
           {c.trait && <p>Trait: {c.trait}</p>}
           {c.nextStep && <p>Next step: {c.nextStep}</p>}
+          {c.memos?.map((m) => <MemoPlayer key={m.id} memo={m} studentName={studentName} />)}
         </div>
       );
     }

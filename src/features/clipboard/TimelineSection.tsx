@@ -11,12 +11,13 @@ export const TIMELINE_PAGE = 40;
 interface Props {
   timeline: Timeline;
   lookups: Lookups;
+  studentName: string;
   filter: TimelineFilter;
   onFilter: (f: TimelineFilter) => void;
   onMore: () => void;
 }
 
-export function TimelineSection({ timeline, lookups, filter, onFilter, onMore }: Props) {
+export function TimelineSection({ timeline, lookups, studentName, filter, onFilter, onMore }: Props) {
   const pieceId = filter.pieceId ?? '';
   const objectiveId = filter.objectiveId ?? '';
   const objectiveChoices = [...lookups.objectives.values()]
@@ -52,7 +53,7 @@ export function TimelineSection({ timeline, lookups, filter, onFilter, onMore }:
           return (
             <li key={`${item.kind}-${item.id}`}>
               {heading && <h3 className="clip-day">{heading}</h3>}
-              <TimelineEntry item={item} lookups={lookups} />
+              <TimelineEntry item={item} lookups={lookups} studentName={studentName} />
             </li>
           );
         })}

@@ -20,8 +20,8 @@ export function newNote(classId: string, studentId: string, pieceId: string | nu
   });
 }
 
-export function isEmptyNote(n: Pick<Note, 'text' | 'photoId'>): boolean {
-  return n.text.trim() === '' && n.photoId === null;
+export function isEmptyNote(n: Pick<Note, 'text' | 'photoId' | 'memos'>): boolean {
+  return n.text.trim() === '' && n.photoId === null && !n.memos?.length;
 }
 
 export function setNoteContext(id: string, context: NoteContext | null): Promise<void> {

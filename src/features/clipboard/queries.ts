@@ -5,6 +5,7 @@ import type { Conference, Goal, GoalCheck, GroupSession, Mark, Note, Objective, 
 import { sortStudents } from '../../db/hooks';
 import { cellTap } from '../../db/cells';
 import { cellKey, type MarkLike } from '../../domain/marks';
+import { isEmptyNote } from './noteActions';
 
 const LOW = -Infinity;
 const HIGH = Infinity;
@@ -109,8 +110,8 @@ export async function studentRecords(db: CirculateDb, sid: string, filter: Timel
       .where('[studentId+at]')
       .between(...range)
       .reverse()
-      // An empty note (opened, never written) is not part of the record.
-      .filter((n) => !n.deleted && piece(n.pieceId) && (!objectiveId || n.objectiveIds.includes(objectiveId)) && (n.text.trim() !== '' || n.photoId !== null))
+      // An empty note (opened, nothing written, photographed or recorded) is not part of the record.
+      .filter((n) => !n.deleted && piece(n.pieceId) && (!objectiveId || n.objectiveIds.includes(objectiveId)) && !isEmptyNote(n))
       .limit(limit)
       .toArray(),
     db.conferences

@@ -1,4 +1,5 @@
-// The conference log: the clock, the three steps with starters, open needs, kind, piece and objective, and the goal.
+// The conference log: the clock, the three steps with starters, open needs, voice memos, kind, piece and objective,
+// and the goal.
 // Everything saves as it is typed or tapped; "Done" only stops the clock and records the minutes.
 import { formatWhen } from '../../ui/dates';
 import { useEffect } from 'react';
@@ -15,6 +16,7 @@ import { discardConference, ensureStarters, finishConference } from './conferenc
 import { useClassObjectives, useClassPieces, useConference, useStarters } from './conferenceQueries';
 import { GoalEditor } from './GoalEditor';
 import { OpenNeeds } from './OpenNeeds';
+import { MemoSection } from '../memos/MemoSection';
 import { flushPendingSaves } from '../../db/autosave';
 
 export function ConferenceLog() {
@@ -68,6 +70,7 @@ export function ConferenceLog() {
       </div>
       <ConferenceSteps conference={conference} starters={starters ?? []} />
       <OpenNeeds conference={conference} objectives={objectives ?? []} />
+      <MemoSection table="conferences" ownerId={conference.id} memos={conference.memos ?? []} studentName={name} />
       <GoalEditor conference={conference} />
       <ConferenceDetails conference={conference} students={students ?? []} pieces={shownPieces} objectives={objectives ?? []} />
       <div className="row conf-log-actions">

@@ -1,9 +1,10 @@
-// Settings: who is writing (shown on shared notes) and this device's storage.
+// Settings: who is writing (shown on shared notes), this device's storage, photos and memos, sync and backups.
 import { useEffect, useState } from 'react';
 import { storageReport, requestPersistence, type StorageReport } from '../../db/storage';
 import { currentAuthor, setAuthor } from '../../db/write';
 import { SyncSettings } from '../sync/SyncSettings';
 import { BackupSection } from './BackupSection';
+import { MediaSection } from './MediaSection';
 
 function formatBytes(n: number | null): string {
   if (n === null) return 'unknown';
@@ -45,6 +46,7 @@ export default function SettingsArea() {
           </button>
         )}
       </section>
+      <MediaSection />
       <SyncSettings />
       <BackupSection />
     </div>

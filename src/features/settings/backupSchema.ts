@@ -11,6 +11,7 @@ const num = v.pipe(v.number(), v.finite());
 const nnum = v.nullable(num);
 const bool = v.boolean();
 const strs = v.array(v.string());
+const memos = v.optional(v.array(v.object({ id: str, sha256: str, type: str, size: v.pipe(v.number(), v.finite()), durationMs: v.pipe(v.number(), v.finite()), at: v.pipe(v.number(), v.finite()) })));
 
 /** Each table's fields as in src/db/types.ts. Fields added later to a type are optional here: older files lack them. */
 const FIELDS: { [K in TableName]: v.ObjectEntries } = {
@@ -32,6 +33,7 @@ const FIELDS: { [K in TableName]: v.ObjectEntries } = {
     photoId: nstr,
     groupSessionId: nstr,
     conferenceId: nstr,
+    memos,
   },
   groups: {
     classId: str,
@@ -62,6 +64,7 @@ const FIELDS: { [K in TableName]: v.ObjectEntries } = {
     at: num,
     minutes: num,
     goalId: nstr,
+    memos,
   },
   goals: { classId: str, studentId: str, text: str, setAt: num, conferenceId: nstr, closedAt: nnum },
   goalChecks: { classId: str, goalId: str, studentId: str, value: v.picklist(['not-yet', 'starting', 'yes']), at: num },
