@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Objective, Piece } from '../../shared/records';
 import { useClipboardData } from './dataContext';
 import { addObjectives } from './pieceActions';
-import { pieceObjectives } from './queries';
+import { pieceObjectives } from './reads';
 import { usePieces } from './usePieces';
 
 export function CopyObjectives({ piece, objectives }: { piece: Piece; objectives: Objective[] }) {

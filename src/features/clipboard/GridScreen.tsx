@@ -10,7 +10,7 @@ import { PieceSelect } from './PieceSelect';
 import { useCurrentPiece } from './usePieces';
 import { useLiveQueryFor } from '../../db/live';
 import { useClipboardData } from './dataContext';
-import { pieceObjectives } from './queries';
+import { pieceObjectives } from './reads';
 import { Link } from 'react-router';
 
 export function GridScreen() {

@@ -8,7 +8,7 @@ import { classNeedsByWeek, openNeeds } from '../../domain/marks';
 import { ClipboardNav } from './ClipboardNav';
 import { useClipboardData } from './dataContext';
 import { PieceSelect } from './PieceSelect';
-import { pieceMarks, pieceObjectives } from './queries';
+import { pieceMarks, pieceObjectives } from './reads';
 import { useCurrentPiece } from './usePieces';
 
 function weekLabel(iso: string): string {

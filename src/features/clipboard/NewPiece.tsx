@@ -7,7 +7,7 @@ import { GENRES, OBJECTIVE_LIBRARY } from '../../domain/objectiveLibrary';
 import { useClipboardData } from './dataContext';
 import { useChosenPieces } from '../../session/chosenPiece';
 import { createPiece, pieceProblem, type ObjectiveDraft } from './pieceActions';
-import { pieceObjectives } from './queries';
+import { pieceObjectives } from './reads';
 import { usePieces } from './usePieces';
 
 function today(): string {

@@ -13,7 +13,7 @@ import { useClipboardData } from './dataContext';
 import { attachPhoto, CONTEXTS, deleteNote, detachPhoto, isEmptyNote, setNoteContext, setNotePrivate, toggleNoteObjective } from './noteActions';
 import { PhotoThumb } from './PhotoThumb';
 import { MemoSection } from '../memos/MemoSection';
-import { pieceObjectives } from './queries';
+import { pieceObjectives } from './reads';
 import { useUndoToast } from './toast';
 import { restore } from '../../db/write';
 

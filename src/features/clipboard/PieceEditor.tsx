@@ -9,7 +9,7 @@ import { AutosaveField } from '../../ui/AutosaveField';
 import { useClipboardData } from './dataContext';
 import { LibraryPicker } from './LibraryPicker';
 import { addOwnObjective, moveObjective, removeObjective, restoreObjective, setPieceArchived } from './pieceActions';
-import { pieceObjectives } from './queries';
+import { pieceObjectives } from './reads';
 import { useUndoToast } from './toast';
 import { CopyObjectives } from './CopyObjectives';
 

@@ -6,7 +6,7 @@ import { displayName } from '../../domain/names';
 import { daysSince, seenBand, seenText } from '../../domain/marks';
 import { ClipboardNav } from './ClipboardNav';
 import { useClipboardData } from './dataContext';
-import { classStudents, lastSeen } from './queries';
+import { classStudents, lastSeen } from './reads';
 import { SeenLegend } from './SeenLegend';
 
 export function SeenList() {

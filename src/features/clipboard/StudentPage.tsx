@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router';
 import { StudentHeader } from './StudentHeader';
 import { OpenNeedsSection } from './OpenNeedsSection';
 import { TimelineSection, TIMELINE_PAGE } from './TimelineSection';
-import type { TimelineFilter } from './queries';
+import type { TimelineFilter } from './reads';
 import { useStudentPage } from './useStudentPage';
 import { StudentGoals } from '../conferences/StudentGoals';
 

@@ -2,7 +2,7 @@
 import { SelectField } from '../../ui/SelectField';
 import { dayLabel } from './timeline';
 import { TimelineEntry } from './TimelineEntry';
-import type { TimelineFilter } from './queries';
+import type { TimelineFilter } from './reads';
 import type { Lookups, Timeline } from './useStudentPage';
 
 /** How many entries the timeline shows at first, and how many more each "Show older" adds. */

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { Objective, Student } from '../../shared/records';
 import { countMarks, type MarkLike, type Tally } from '../../domain/marks';
 import { useClipboardData } from './dataContext';
-import { classStudents, lastSeen, pieceLatest, pieceObjectives } from './queries';
+import { classStudents, lastSeen, pieceLatest, pieceObjectives } from './reads';
 
 export interface GridData {
   students: Student[];

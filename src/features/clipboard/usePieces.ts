@@ -4,7 +4,7 @@ import type { Piece } from '../../shared/records';
 import { currentPiece } from '../../domain/pieces';
 import { useChosenPieceId, useChosenPieces } from '../../session/chosenPiece';
 import { useClipboardData } from './dataContext';
-import { classPieces } from './queries';
+import { classPieces } from './reads';
 
 export function usePieces(classId: string | undefined): Piece[] | undefined {
   const { db } = useClipboardData();

@@ -7,7 +7,7 @@ import { useClipboardData } from './dataContext';
 import { openNeeds } from '../../domain/marks';
 import { currentPiece } from '../../domain/pieces';
 import { useChosenPieces } from '../../session/chosenPiece';
-import { classObjectives, classPieces, lastSeen, studentMarksSince, studentRecords, type TimelineFilter } from './queries';
+import { classObjectives, classPieces, lastSeen, studentMarksSince, studentRecords, type TimelineFilter } from './reads';
 import { buildTimeline, type TimelineItem } from './timeline';
 
 export interface Lookups {

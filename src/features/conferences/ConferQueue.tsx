@@ -9,7 +9,7 @@ import { conferQueue, sinceText, weeklyCoverage } from '../../domain/conferences
 import { openNeeds } from '../../domain/marks';
 import { hasArea } from '../../app/areaList';
 import { useNow } from '../../ui/useNow';
-import { useClassConferences, useClassMarks, useClassObjectives } from './conferenceQueries';
+import { useClassConferences, useClassMarks, useClassObjectives } from './reads';
 
 const MAX_NEEDS = 3;
 

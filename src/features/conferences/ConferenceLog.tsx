@@ -13,7 +13,7 @@ import { ConferenceClock, conferenceTimerKey } from './ConferenceClock';
 import { ConferenceDetails } from './ConferenceDetails';
 import { ConferenceSteps } from './ConferenceSteps';
 import { discardConference, ensureStarters, finishConference } from './conferenceActions';
-import { useClassObjectives, useClassPieces, useConference, useStarters } from './conferenceQueries';
+import { useClassObjectives, useClassPieces, useConference, useStarters } from './reads';
 import { GoalEditor } from './GoalEditor';
 import { OpenNeeds } from './OpenNeeds';
 import { MemoSection } from '../memos/MemoSection';

@@ -4,7 +4,7 @@ import type { Conference } from '../../shared/records';
 import { currentGoal } from '../../domain/conferences';
 import { AutosaveField } from '../../ui/AutosaveField';
 import { setGoal } from './conferenceActions';
-import { useStudentGoals } from './conferenceQueries';
+import { useStudentGoals } from './reads';
 import { shortDate } from './goalLabels';
 import { SelfEvalButtons } from './SelfEvalButtons';
 

@@ -3,7 +3,7 @@
 import type { Conference, Objective } from '../../shared/records';
 import { openNeeds } from '../../domain/marks';
 import { setObjective } from './conferenceActions';
-import { useStudentMarks } from './conferenceQueries';
+import { useStudentMarks } from './reads';
 
 export function OpenNeeds({ conference, objectives }: { conference: Conference; objectives: Objective[] }) {
   const marks = useStudentMarks(conference.studentId);

@@ -6,7 +6,7 @@ import type { ClassRec } from '../../shared/records';
 import { localDate } from '../../domain/conferences';
 import { AutosaveField } from '../../ui/AutosaveField';
 import { ensureReflection } from './conferenceActions';
-import { useReflections } from './conferenceQueries';
+import { useReflections } from './reads';
 
 export const HARD_Q = 'What was hard or frustrating for students?';
 export const WELL_Q = 'What went well?';

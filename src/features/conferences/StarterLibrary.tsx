@@ -5,7 +5,7 @@ import { STARTER_STEP_LABEL } from '../../domain/starters';
 import { restore } from '../../db/write';
 import { AutosaveField } from '../../ui/AutosaveField';
 import { addStarter, ensureStarters, moveStarter, removeStarter } from './conferenceActions';
-import { useStarters } from './conferenceQueries';
+import { useStarters } from './reads';
 
 const STEPS: StarterStep[] = ['opener', 'tell', 'ask', 'give'];
 

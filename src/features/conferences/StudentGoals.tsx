@@ -1,7 +1,7 @@
 // The goals panel on the student's page: the current goal and every earlier one, each with the student's
 // self-evaluations over time, so growth is visible.
 import { currentGoal, goalHistory } from '../../domain/conferences';
-import { useStudentGoals } from './conferenceQueries';
+import { useStudentGoals } from './reads';
 import { selfEvalLabel, shortDate } from './goalLabels';
 import { SelfEvalButtons } from './SelfEvalButtons';
 import './conferences.css';

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { Starter, StarterStep } from '../../shared/records';
 import { SEED_STARTERS } from '../../domain/starters';
 import { ensureStarters } from './conferenceActions';
-import { useStarters } from './conferenceQueries';
+import { useStarters } from './reads';
 
 const PARTS: readonly { step: Exclude<StarterStep, 'opener'>; letter: string; word: string; say: string }[] = [
   { step: 'tell', letter: 'T', word: 'Tell', say: 'Tell your partner one thing you liked. Be specific: name the words, the detail or the skill.' },

@@ -11,7 +11,7 @@ import { Column } from './Column';
 import { groupOfDrop, makeAnnouncements, screenReaderInstructions, studentOfDrag, useBuilderSensors } from './dnd';
 import { applySuggestion, createGroup, dissolveGroup, moveStudent, setLocked, undoSuggestion, type SuggestionUndo } from './groupActions';
 import { GroupSettings } from './GroupSettings';
-import { useGroupsData, type LiveGroup } from './groupsData';
+import { useGroupsData, type LiveGroup } from './reads';
 import { GroupsNav } from './GroupsNav';
 import { KeepApartPanel } from './KeepApartPanel';
 import { StudentChip } from './StudentChip';

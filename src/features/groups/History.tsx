@@ -6,7 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import { db } from '../../db/db';
 import { displayName } from '../../domain/names';
 import { pullHistory, WEEK_MS } from '../../domain/pulls';
-import { useGroupsData } from './groupsData';
+import { useGroupsData } from './reads';
 import { GroupsNav } from './GroupsNav';
 
 const WINDOWS = [2, 4, 6] as const;

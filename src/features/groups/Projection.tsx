@@ -3,7 +3,7 @@
 import { useRef } from 'react';
 import { Link } from 'react-router';
 import { projectedNames } from '../../domain/groupSetup';
-import { useGroupsData } from './groupsData';
+import { useGroupsData } from './reads';
 
 export function Projection({ classId }: { classId: string }) {
   const data = useGroupsData(classId);

@@ -1,11 +1,8 @@
 // Running a group at the table: members, focus, a teaching-point prompt, the table timer for the planned minutes, a
 // note per member (on that student's page), and "Done", which records the session and ends the group.
-import { useLiveQueryFor } from '../../db/live';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { db } from '../../db/db';
 import { displayName } from '../../domain/names';
-import type { Note, Student } from '../../shared/records';
 import { kindRule } from '../../domain/groupSetup';
 import { describeRemaining, formatClock, fractionLeft, MINUTE_MS } from '../../domain/timer';
 import { AutosaveField } from '../../ui/AutosaveField';
@@ -14,35 +11,10 @@ import { TimerDisk } from '../timer/TimerDisk';
 import '../timer/timer.css';
 import { useTimer } from '../timer/useTimer';
 import { createMemberNote, finishSession } from './groupActions';
-import { normalizeGroup, readCurrentPiece, type LiveGroup } from './groupsData';
-import { changeRun, endRun, ensureRun, useRunState, type RunState } from './runState';
-
-interface Loaded {
-  group: LiveGroup | null;
-  students: Map<string, Student>;
-  focus: string | null;
-  pieceId: string | null;
-  notes: Map<string, Note>;
-}
-
-function useRunData(groupId: string, run: RunState | null | undefined): Loaded | undefined {
-  const noteKey = run ? Object.values(run.noteIds).join(',') : '';
-  return useLiveQueryFor(groupId, async () => {
-    const raw = await db.groups.get(groupId);
-    const group = raw && !raw.deleted ? normalizeGroup(raw) : null;
-    if (!group) return { group: null, students: new Map(), focus: null, pieceId: null, notes: new Map() };
-    const [studentRows, objective, piece, noteRows] = await Promise.all([
-      db.students.bulkGet(group.memberIds),
-      group.focusObjectiveId ? db.objectives.get(group.focusObjectiveId) : Promise.resolve(undefined),
-      readCurrentPiece(group.classId),
-      noteKey ? db.notes.bulkGet(noteKey.split(',')) : Promise.resolve([] as (Note | undefined)[]),
-    ]);
-    const students = new Map(studentRows.filter((s): s is Student => !!s && !s.deleted).map((s) => [s.id, s]));
-    const notes = new Map<string, Note>();
-    for (const n of noteRows) if (n && !n.deleted) notes.set(n.id, n);
-    return { group, students, focus: objective && !objective.deleted ? objective.text : null, pieceId: group.pieceId ?? piece?.id ?? null, notes };
-  }, [noteKey]);
-}
+import { db } from '../../db/db';
+import type { Note } from '../../shared/records';
+import { useRunData } from './reads';
+import { changeRun, endRun, ensureRun, useRunState } from './runState';
 
 function TableTimer({ groupId, minutes }: { groupId: string; minutes: number }) {
   const t = useTimer(`group:${groupId}`);

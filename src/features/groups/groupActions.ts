@@ -6,7 +6,7 @@ import type { Group, GroupKind, Note } from '../../shared/records';
 import type { GroupingResult } from '../../domain/grouping';
 import { clampMinutes, kindRule, nextGroupName, toggleDay } from '../../domain/groupSetup';
 import { newId } from '../../domain/ids';
-import { normalizeGroup, type LiveGroup } from './groupsData';
+import { normalizeGroup, type LiveGroup } from './reads';
 
 /** What a suggestion changed, so one tap can undo it. */
 export interface SuggestionUndo {

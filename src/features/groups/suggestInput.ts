@@ -1,7 +1,7 @@
 // Turns the stored class (groups, locks, marks, sessions) into the plain input of the suggestion function.
 import type { GroupingInput, LockedGroup } from '../../domain/grouping';
 import { DAY_MS, pullCounts } from '../../domain/pulls';
-import type { GroupsData } from './groupsData';
+import type { GroupsData } from './reads';
 
 /** "Students pulled least in the last two weeks come first." */
 export const PULL_WINDOW_MS = 14 * DAY_MS;

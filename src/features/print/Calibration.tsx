@@ -1,7 +1,7 @@
 // Printer calibration for this device: nudge every label right/left and down/up by taps, in the sheet's own unit,
 // then print the one-page alignment test to check against a real sheet.
 import type { Offset, SheetSpec } from '../../domain/labels';
-import { setOffset } from './printData';
+import { setOffset } from './reads';
 
 /** 1/32 in or 0.5 mm: finer than a printer's usual drift, coarse enough that a few taps fix it. */
 const step = (spec: SheetSpec) => (spec.unit === 'in' ? 1 / 32 : 0.5);

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { buildGroupCard, chunk } from '../../domain/summary';
 import { PaperChoice } from './PaperChoice';
-import { usePaper, useClassPrintData } from './printData';
+import { usePaper, useClassPrintData } from './reads';
 import { PageStyle, PrintPage, PrintPreview } from './PrintPreview';
 
 export function GroupCardsScreen({ classId }: { classId: string }) {

@@ -11,7 +11,7 @@ import { Calibration } from './Calibration';
 import { AlignmentPage, LabelSheets, type LabelItem } from './LabelSheets';
 import { browserMeasure } from './measure';
 import { NoteChooser, type ChooserState } from './NoteChooser';
-import { markPrinted, setSheetId, useClassNotes, useOffset, useSheetId } from './printData';
+import { markPrinted, setSheetId, useClassNotes, useOffset, useSheetId } from './reads';
 import { PageStyle, PrintPreview } from './PrintPreview';
 
 type Job = 'labels' | 'alignment';

@@ -1,6 +1,6 @@
 // US Letter or A4 for summaries and group cards, remembered on this device.
 import type { PaperSize } from '../../domain/labels';
-import { setPaper } from './printData';
+import { setPaper } from './reads';
 
 export function PaperChoice({ paper }: { paper: PaperSize }) {
   return (

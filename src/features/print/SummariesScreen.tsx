@@ -5,7 +5,7 @@ import { displayName } from '../../domain/names';
 import { paperSize } from '../../domain/labels';
 import { buildSummary, SUMMARY_DEFAULTS } from '../../domain/summary';
 import { docMargin, PaperChoice } from './PaperChoice';
-import { usePaper, useClassPrintData } from './printData';
+import { usePaper, useClassPrintData } from './reads';
 import { PageStyle, PrintPreview } from './PrintPreview';
 import { StudentSummaryPage } from './StudentSummaryPage';
 

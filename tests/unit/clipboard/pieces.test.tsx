@@ -7,7 +7,7 @@ import { useSession } from '../../../src/session/sessionStore';
 import { db } from '../../../src/db/db';
 import { NewPiece } from '../../../src/features/clipboard/NewPiece';
 import { addObjectives, createPiece, moveObjective, pieceProblem } from '../../../src/features/clipboard/pieceActions';
-import { pieceObjectives } from '../../../src/features/clipboard/queries';
+import { pieceObjectives } from '../../../src/features/clipboard/reads';
 import { OBJECTIVE_LIBRARY } from '../../../src/domain/objectiveLibrary';
 import { seedClass } from './fixtures';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupSession, KeepApart, Piece, Student } from '../../../src/shared/records';
 import { DAY_MS } from '../../../src/domain/pulls';
-import { normalizeGroup, type GroupsData } from '../../../src/features/groups/groupsData';
+import { normalizeGroup, type GroupsData } from '../../../src/features/groups/reads';
 import { groupingInput } from '../../../src/features/groups/suggestInput';
 
 const NOW = Date.UTC(2026, 10, 20);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/db';
 import { create, remove } from '../../../src/db/write';
 import { cellKey, type MarkValue } from '../../../src/domain/marks';
-import { lastSeen, pieceLatest } from '../../../src/features/clipboard/queries';
+import { lastSeen, pieceLatest } from '../../../src/features/clipboard/reads';
 
 const cell = (studentId: string, objectiveId: string, value: MarkValue, at: number) => ({ classId: 'c1', pieceId: 'p1', studentId, objectiveId, value, at });
 

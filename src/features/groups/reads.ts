@@ -3,11 +3,12 @@
 import { useLiveQueryFor } from '../../db/live';
 import { db } from '../../db/db';
 import { listStudents } from '../../db/hooks';
-import type { Group, GroupSession, KeepApart, Objective, Piece, Student } from '../../shared/records';
+import type { Group, GroupSession, KeepApart, Note, Objective, Piece, Student } from '../../shared/records';
 import { openNeeds } from '../../domain/marks';
 import { WEEK_MS } from '../../domain/pulls';
 import { currentPiece } from '../../domain/pieces';
 import { useChosenPieceId } from '../../session/chosenPiece';
+import type { RunState } from './runState';
 
 export interface GroupsData {
   students: Student[];
@@ -77,4 +78,32 @@ const OPENED_AT = Date.now();
 export function useGroupsData(classId: string | null | undefined): GroupsData | undefined {
   const chosen = useChosenPieceId(classId);
   return useLiveQueryFor(classId, async () => (classId ? loadGroupsData(classId, OPENED_AT, chosen) : undefined), [chosen]);
+}
+
+/** One running group: its live row, members, focus text, piece and the notes written at the table. */
+export interface RunData {
+  group: LiveGroup | null;
+  students: Map<string, Student>;
+  focus: string | null;
+  pieceId: string | null;
+  notes: Map<string, Note>;
+}
+
+export function useRunData(groupId: string, run: RunState | null | undefined): RunData | undefined {
+  const noteKey = run ? Object.values(run.noteIds).join(',') : '';
+  return useLiveQueryFor(groupId, async () => {
+    const raw = await db.groups.get(groupId);
+    const group = raw && !raw.deleted ? normalizeGroup(raw) : null;
+    if (!group) return { group: null, students: new Map(), focus: null, pieceId: null, notes: new Map() };
+    const [studentRows, objective, piece, noteRows] = await Promise.all([
+      db.students.bulkGet(group.memberIds),
+      group.focusObjectiveId ? db.objectives.get(group.focusObjectiveId) : Promise.resolve(undefined),
+      readCurrentPiece(group.classId),
+      noteKey ? db.notes.bulkGet(noteKey.split(',')) : Promise.resolve([] as (Note | undefined)[]),
+    ]);
+    const students = new Map(studentRows.filter((s): s is Student => !!s && !s.deleted).map((s) => [s.id, s]));
+    const notes = new Map<string, Note>();
+    for (const n of noteRows) if (n && !n.deleted) notes.set(n.id, n);
+    return { group, students, focus: objective && !objective.deleted ? objective.text : null, pieceId: group.pieceId ?? piece?.id ?? null, notes };
+  }, [noteKey]);
 }
