@@ -72,7 +72,9 @@ test('two tablets converge through the server after one was offline', async ({ b
 
   await a.getByRole('link', { name: 'Roster' }).click();
   await pasteStudents(a, 'Cara Diaz', 1);
-  // A syncs by itself a couple of seconds after the change.
+  // A syncs by itself a couple of seconds after the change. The change is seen waiting first, so the "Synced"
+  // awaited next is the one after it went up, not the one still showing from before.
+  await expect(syncStatus(a)).toHaveText('1 change waiting');
   await expect(syncStatus(a)).toHaveText('Synced', { timeout: 15_000 });
 
   // Back online, B sends its change and gets A's; A gets B's on its next sync.
@@ -110,6 +112,7 @@ test("taps on one tablet, and a tap undone there, show in the other tablet's che
 
   // B marks a need; A's checklist shows it after A's next sync.
   await tapCell(b, 'Cara Diaz', ORDER, 'needs support');
+  await expect(syncStatus(b)).toHaveText(/change(s)? waiting/);
   await expect(syncStatus(b)).toHaveText('Synced', { timeout: 15_000 });
   await a.getByRole('button', { name: 'Sync now' }).click();
   await expect(syncStatus(a)).toHaveText('Synced');
