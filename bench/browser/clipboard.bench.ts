@@ -1,23 +1,21 @@
 // The clipboard with a school year of data (35 students, 180 school days, ~60,000 marks, ~20,000 notes): a tap from
 // the event to its transaction committed (through the real write path), and the real grid and student page
 // rendered with React until their data shows. Seeding bulk-writes rows directly: it is a fixture, not a feature.
-import { Dexie } from 'dexie';
 import { createElement, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { Repo } from '../../src/db/repo';
-import { createDb, type CirculateDb } from '../../src/db/schema';
+import { db } from '../../src/db/db';
+import type { CirculateDb } from '../../src/db/schema';
+import { repo } from '../../src/db/write';
 import type { Mark, Note, Objective, Piece, Student } from '../../src/shared/records';
 import { newId } from '../../src/domain/ids';
 import { rebuildCells } from '../../src/db/cells';
 import { ChecklistGrid } from '../../src/features/clipboard/ChecklistGrid';
-import { ClipboardDataContext, type ClipboardData } from '../../src/features/clipboard/dataContext';
 import { StudentPage } from '../../src/features/clipboard/StudentPage';
 import { ToastProvider } from '../../src/features/clipboard/toast';
 import { prng } from '../../tests/support/prng';
 import { median, type Metrics } from '../types';
 
-const NAME = 'bench-clipboard';
 const STUDENTS = 35;
 const DAYS = 180;
 const MARKS_PER_DAY = 334;
@@ -132,21 +130,16 @@ function quiet(el: HTMLElement, ms: number): Promise<void> {
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export default async function (): Promise<Metrics> {
-  await Dexie.delete(NAME);
-  const db = createDb(NAME);
+  // The app's own database and write path, as the screens use them; the bench page has its own origin, so this
+  // database holds only the seed.
+  await db.delete({ disableAutoOpen: false });
   await db.open();
   try {
     const { classId, students, piece, marks, notes } = await seed(db);
-    const repo = new Repo(db);
     await repo.session.ready();
-    const data: ClipboardData = { db, write: repo };
     let onCommit: ((id: string) => void) | null = null;
     const grid = () =>
-      createElement(
-        ClipboardDataContext.Provider,
-        { value: data },
-        createElement(MemoryRouter, null, createElement(ToastProvider, null, createElement(ChecklistGrid, { classId, pieceId: piece.id, lensObjectiveId: null, onNote: () => {}, onCommitted: (id: string) => onCommit?.(id) }))),
-      );
+      createElement(MemoryRouter, null, createElement(ToastProvider, null, createElement(ChecklistGrid, { classId, pieceId: piece.id, lensObjectiveId: null, onNote: () => {}, onCommitted: (id: string) => onCommit?.(id) })));
     // Ready when every cell shows its state and every name its days since last observed.
     const gridReady = (h: HTMLElement) =>
       h.querySelectorAll('.clip-cell').length === STUDENTS * OBJECTIVES && h.querySelectorAll('.clip-cell.clip-x').length > 0 && h.querySelector('.clip-name.seen-today, .clip-name.seen-recent') !== null;
@@ -188,13 +181,9 @@ export default async function (): Promise<Metrics> {
     const student = students[3]!;
     const page = () =>
       createElement(
-        ClipboardDataContext.Provider,
-        { value: data },
-        createElement(
-          MemoryRouter,
-          { initialEntries: [`/clipboard/student/${student.id}`] },
-          createElement(ToastProvider, null, createElement(Routes, null, createElement(Route, { path: '/clipboard/student/:studentId', element: createElement(StudentPage) }))),
-        ),
+        MemoryRouter,
+        { initialEntries: [`/clipboard/student/${student.id}`] },
+        createElement(ToastProvider, null, createElement(Routes, null, createElement(Route, { path: '/clipboard/student/:studentId', element: createElement(StudentPage) }))),
       );
     const pageReady = (h: HTMLElement) => (h.querySelector('ol[aria-label="Timeline"]')?.children.length ?? 0) > 0 && h.textContent?.includes('Last observed') === true;
     const pageTimes: number[] = [];
@@ -212,7 +201,6 @@ export default async function (): Promise<Metrics> {
       'clipboard-student-page-render': { value: round(median(pageTimes.slice(1))), unit: 'ms', budget: 50, note: `median of 5 mounts; first mount ${round(pageTimes[0]!)} ms` },
     };
   } finally {
-    db.close();
-    await Dexie.delete(NAME);
+    await db.delete();
   }
 }

@@ -6,7 +6,6 @@ import { displayName } from '../../domain/names';
 import type { MarkValue, Objective, Student } from '../../shared/records';
 import { cellKey, daysSince, seenBand, seenText } from '../../domain/marks';
 import { Icon } from '../../ui/Icon';
-import { useClipboardData } from './dataContext';
 import { nextValue, saveTap, tapTime, undoTap, valueText } from './markActions';
 import { SeenLegend } from './SeenLegend';
 import { useUndoToast } from './toast';
@@ -34,7 +33,6 @@ interface Pending {
 
 export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCommitted }: Props) {
   const data = useGridData(classId, pieceId);
-  const { write } = useClipboardData();
   const showToast = useUndoToast();
   const [pending, setPending] = useState<Map<string, Pending>>(() => new Map());
   const [error, setError] = useState<string | null>(null);
@@ -68,7 +66,7 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
       const k = cellKey(s.id, o.id);
       const value = nextValue(valueRef.current(k));
       const at = tapTime();
-      const saved = saveTap(write, { classId, pieceId, studentId: s.id, objectiveId: o.id }, value, at);
+      const saved = saveTap({ classId, pieceId, studentId: s.id, objectiveId: o.id }, value, at);
       // Shown at once, before the commit, so a quick second tap cycles on from this one. The render waits one
       // microtask, so the write's transaction is opened first and commits while React draws.
       const before = valueRef.current;
@@ -94,12 +92,12 @@ export function ChecklistGrid({ classId, pieceId, lensObjectiveId, onNote, onCom
         message: `${displayName(s)}, ${o.text}: ${valueText(value)}`,
         onUndo: () => {
           forget();
-          void undoTap(write, id);
+          void undoTap(id);
         },
       });
     },
     // valueOf is read through valueRef on purpose (see above).
-    [write, classId, pieceId, showToast, onCommitted],
+    [classId, pieceId, showToast, onCommitted],
   );
 
   // Drawn once with its shading, not drawn and then shaded: one layout of the table instead of two.

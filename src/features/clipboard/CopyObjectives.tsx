@@ -1,13 +1,12 @@
 // Copies the objectives of an earlier piece into this one (skipping any it already has).
+import { db } from '../../db/db';
 import { useState } from 'react';
 import type { Objective, Piece } from '../../shared/records';
-import { useClipboardData } from './dataContext';
 import { addObjectives } from './pieceActions';
 import { pieceObjectives } from './reads';
 import { usePieces } from './usePieces';
 
 export function CopyObjectives({ piece, objectives }: { piece: Piece; objectives: Objective[] }) {
-  const { db } = useClipboardData();
   const others = (usePieces(piece.classId) ?? []).filter((p) => p.id !== piece.id);
   const [from, setFrom] = useState('');
   const [status, setStatus] = useState<string | null>(null);

@@ -1,4 +1,5 @@
 // The clipboard's home: pick the piece and today's lens, then mark the checklist while circulating.
+import { db } from '../../db/db';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { useCurrentClass } from '../../session/useCurrentClass';
@@ -9,7 +10,6 @@ import { newNote } from './noteActions';
 import { PieceSelect } from './PieceSelect';
 import { useCurrentPiece } from './usePieces';
 import { useLiveQueryFor } from '../../db/live';
-import { useClipboardData } from './dataContext';
 import { pieceObjectives } from './reads';
 import { Link } from 'react-router';
 
@@ -17,8 +17,7 @@ export function GridScreen() {
   const { current } = useCurrentClass();
   const { piece, pieces, choose } = useCurrentPiece(current?.id);
   const navigate = useNavigate();
-  const { db } = useClipboardData();
-  const objectives = useLiveQueryFor(piece?.id, async () => (piece ? pieceObjectives(db, piece.id) : []), [db]);
+  const objectives = useLiveQueryFor(piece?.id, async () => (piece ? pieceObjectives(db, piece.id) : []), []);
   const classId = current?.id;
   const pieceId = piece?.id;
   const onNote = useCallback(

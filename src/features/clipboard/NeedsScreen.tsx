@@ -1,12 +1,12 @@
 // Class needs over time: for each objective of a piece, how many students were marked X each week. The view a
 // team reads to choose the next mini lesson.
+import { db } from '../../db/db';
 import { formatWhen } from '../../ui/dates';
 import { useLiveQueryFor } from '../../db/live';
 import { useState } from 'react';
 import { useCurrentClass } from '../../session/useCurrentClass';
 import { classNeedsByWeek, openNeeds } from '../../domain/marks';
 import { ClipboardNav } from './ClipboardNav';
-import { useClipboardData } from './dataContext';
 import { PieceSelect } from './PieceSelect';
 import { pieceMarks, pieceObjectives } from './reads';
 import { useCurrentPiece } from './usePieces';
@@ -17,7 +17,6 @@ function weekLabel(iso: string): string {
 
 export function NeedsScreen() {
   const { current } = useCurrentClass();
-  const { db } = useClipboardData();
   const { pieces, piece: currentPiece } = useCurrentPiece(current?.id);
   const [chosen, setChosen] = useState<string | null>(null);
   const piece = pieces?.find((p) => p.id === chosen) ?? currentPiece;
@@ -27,7 +26,7 @@ export function NeedsScreen() {
     const open = new Map<string, number>();
     for (const list of openNeeds(marks).values()) for (const o of list) open.set(o, (open.get(o) ?? 0) + 1);
     return { objectives, weeks: classNeedsByWeek(marks), open };
-  }, [db]);
+  }, []);
   return (
     <div className="stack">
       <div className="clip-top">

@@ -1,10 +1,10 @@
 // Starts a piece: title, genre and start date, with its first objectives from the genre's checklist or an earlier piece.
+import { db } from '../../db/db';
 import { SelectField } from '../../ui/SelectField';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCurrentClass } from '../../session/useCurrentClass';
 import { GENRES, OBJECTIVE_LIBRARY } from '../../domain/objectiveLibrary';
-import { useClipboardData } from './dataContext';
 import { useChosenPieces } from '../../session/chosenPiece';
 import { createPiece, pieceProblem, type ObjectiveDraft } from './pieceActions';
 import { pieceObjectives } from './reads';
@@ -18,7 +18,6 @@ function today(): string {
 export function NewPiece() {
   const { current } = useCurrentClass();
   const pieces = usePieces(current?.id);
-  const { db } = useClipboardData();
   const setPiece = useChosenPieces((s) => s.setPiece);
   const navigate = useNavigate();
   const [title, setTitle] = useState('');

@@ -1,5 +1,6 @@
 // One note ("jot") about a student: text saved as typed (dictation works: it is a plain textarea), optional tags,
 // the private switch, a photo of the student's page from the tablet camera, and voice memos.
+import { db } from '../../db/db';
 import { formatWhen } from '../../ui/dates';
 import { useLiveQueryFor } from '../../db/live';
 import { useState } from 'react';
@@ -9,7 +10,6 @@ import { displayName } from '../../domain/names';
 import { currentAuthor } from '../../db/write';
 import { AutosaveField } from '../../ui/AutosaveField';
 import { flushSave } from '../../db/autosave';
-import { useClipboardData } from './dataContext';
 import { attachPhoto, CONTEXTS, deleteNote, detachPhoto, isEmptyNote, setNoteContext, setNotePrivate, toggleNoteObjective } from './noteActions';
 import { PhotoThumb } from './PhotoThumb';
 import { MemoSection } from '../memos/MemoSection';
@@ -25,12 +25,11 @@ function goBack(navigate: ReturnType<typeof useNavigate>): void {
 
 export function NoteScreen() {
   const { noteId = '' } = useParams();
-  const { db } = useClipboardData();
   const navigate = useNavigate();
   const showToast = useUndoToast();
-  const note = useLiveQueryFor(noteId, async () => (await db.notes.get(noteId)) ?? null, [db]);
+  const note = useLiveQueryFor(noteId, async () => (await db.notes.get(noteId)) ?? null, []);
   const student = useStudent(note?.studentId);
-  const objectives = useLiveQueryFor(note?.pieceId, async () => (note?.pieceId ? pieceObjectives(db, note.pieceId) : []), [db]);
+  const objectives = useLiveQueryFor(note?.pieceId, async () => (note?.pieceId ? pieceObjectives(db, note.pieceId) : []), []);
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (note === undefined || student === undefined) return null;

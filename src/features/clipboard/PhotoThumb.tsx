@@ -1,11 +1,10 @@
 // Shows a stored photo (a local Blob) through an object URL that is released when the photo goes away.
+import { db } from '../../db/db';
 import { useLiveQueryFor } from '../../db/live';
 import { useEffect, useMemo } from 'react';
-import { useClipboardData } from './dataContext';
 
 export function PhotoThumb({ photoId, alt, large }: { photoId: string; alt: string; large?: boolean }) {
-  const { db } = useClipboardData();
-  const photo = useLiveQueryFor(photoId, async () => (await db.photos.get(photoId)) ?? null, [db]);
+  const photo = useLiveQueryFor(photoId, async () => (await db.photos.get(photoId)) ?? null, []);
   const url = useMemo(() => (photo ? URL.createObjectURL(photo.blob) : null), [photo]);
   useEffect(() => {
     if (!url) return;

@@ -1,4 +1,5 @@
 // Edits one piece: its title, genre, start date and lens, and the objectives the checklist shows, in order.
+import { db } from '../../db/db';
 import { SelectField } from '../../ui/SelectField';
 import { useLiveQueryFor } from '../../db/live';
 import { useState } from 'react';
@@ -6,7 +7,6 @@ import { Link, useParams } from 'react-router';
 import { update } from '../../db/write';
 import { GENRES } from '../../domain/objectiveLibrary';
 import { AutosaveField } from '../../ui/AutosaveField';
-import { useClipboardData } from './dataContext';
 import { LibraryPicker } from './LibraryPicker';
 import { addOwnObjective, moveObjective, removeObjective, restoreObjective, setPieceArchived } from './pieceActions';
 import { pieceObjectives } from './reads';
@@ -15,9 +15,8 @@ import { CopyObjectives } from './CopyObjectives';
 
 export function PieceEditor() {
   const { pieceId = '' } = useParams();
-  const { db } = useClipboardData();
-  const piece = useLiveQueryFor(pieceId, async () => (await db.pieces.get(pieceId)) ?? null, [db]);
-  const objectives = useLiveQueryFor(pieceId, () => pieceObjectives(db, pieceId), [db]);
+  const piece = useLiveQueryFor(pieceId, async () => (await db.pieces.get(pieceId)) ?? null, []);
+  const objectives = useLiveQueryFor(pieceId, () => pieceObjectives(db, pieceId), []);
   const showToast = useUndoToast();
   const [own, setOwn] = useState('');
   const [ownError, setOwnError] = useState<string | null>(null);

@@ -1,17 +1,16 @@
 // "Not seen lately": the class, longest-unobserved first, so attention is shared fairly.
+import { db } from '../../db/db';
 import { useLiveQueryFor } from '../../db/live';
 import { Link } from 'react-router';
 import { useCurrentClass } from '../../session/useCurrentClass';
 import { displayName } from '../../domain/names';
 import { daysSince, seenBand, seenText } from '../../domain/marks';
 import { ClipboardNav } from './ClipboardNav';
-import { useClipboardData } from './dataContext';
 import { classStudents, lastSeen } from './reads';
 import { SeenLegend } from './SeenLegend';
 
 export function SeenList() {
   const { current } = useCurrentClass();
-  const { db } = useClipboardData();
   const rows = useLiveQueryFor(current?.id, async () => {
     if (!current) return [];
     const students = await classStudents(db, current.id);
@@ -23,7 +22,7 @@ export function SeenList() {
         return { s, days: at === undefined ? null : daysSince(at, now) };
       })
       .sort((a, b) => (b.days ?? Infinity) - (a.days ?? Infinity));
-  }, [db]);
+  }, []);
   return (
     <div className="stack">
       <div className="clip-top">

@@ -2,7 +2,7 @@
 import type { MarkValue } from '../../shared/records';
 import { newId } from '../../domain/ids';
 import { nextValue } from '../../domain/marks';
-import type { ClipboardData } from './dataContext';
+import { create, remove } from '../../db/write';
 
 export interface Cell {
   classId: string;
@@ -20,14 +20,14 @@ export function tapTime(now = Date.now()): number {
 }
 
 /** Stores one tap; `value` is the cell's next state (nextValue of what the teacher saw). Returns the tap's row id. */
-export function saveTap(write: ClipboardData['write'], cell: Cell, value: MarkValue, at: number): Promise<string> {
-  return write.create('marks', { ...cell, value, at }, newId(at));
+export function saveTap(cell: Cell, value: MarkValue, at: number): Promise<string> {
+  return create('marks', { ...cell, value, at }, newId(at));
 }
 
 export { nextValue };
 
-export function undoTap(write: ClipboardData['write'], markId: string): Promise<void> {
-  return write.remove('marks', markId);
+export function undoTap(markId: string): Promise<void> {
+  return remove('marks', markId);
 }
 
 export const VALUE_TEXT: Record<'x' | 'check' | 'none', string> = {

@@ -1,10 +1,10 @@
 // The grid's live data: students and objectives, and the piece's cell states (re-read from tap keys on each tap).
 // The class's last-seen times are one query (one read transaction) for the whole grid, not one per row.
+import { db } from '../../db/db';
 import { useLiveQueryFor } from '../../db/live';
 import { useMemo } from 'react';
 import type { Objective, Student } from '../../shared/records';
 import { countMarks, type MarkLike, type Tally } from '../../domain/marks';
-import { useClipboardData } from './dataContext';
 import { classStudents, lastSeen, pieceLatest, pieceObjectives } from './reads';
 
 export interface GridData {
@@ -16,16 +16,15 @@ export interface GridData {
 }
 
 export function useGridData(classId: string, pieceId: string): GridData | undefined {
-  const { db } = useClipboardData();
   const base = useLiveQueryFor(
     `${classId} ${pieceId}`,
     async () => {
       const [students, objectives] = await Promise.all([classStudents(db, classId), pieceObjectives(db, pieceId)]);
       return { students, objectives };
     },
-    [db],
+    [],
   );
-  const latest = useLiveQueryFor(pieceId, () => pieceLatest(db, pieceId), [db]);
+  const latest = useLiveQueryFor(pieceId, () => pieceLatest(db, pieceId), []);
   const objectives = base?.objectives;
   const derived = useMemo(() => {
     if (!latest || !objectives) return undefined;
@@ -40,6 +39,5 @@ export function useGridData(classId: string, pieceId: string): GridData | undefi
 /** When each of a class's students was last observed (absent if never); undefined while loading. Keyed by the class
  * rather than the grid's student list, so it starts alongside the grid's other reads instead of after them. */
 export function useClassLastSeen(classId: string): Map<string, number> | undefined {
-  const { db } = useClipboardData();
-  return useLiveQueryFor(classId, async () => lastSeen(db, (await classStudents(db, classId)).map((s) => s.id)), [db]);
+  return useLiveQueryFor(classId, async () => lastSeen(db, (await classStudents(db, classId)).map((s) => s.id)), []);
 }

@@ -1,14 +1,13 @@
 // The current class's pieces and the one the teacher is working on (remembered per class, else the newest).
+import { db } from '../../db/db';
 import { useLiveQueryFor } from '../../db/live';
 import type { Piece } from '../../shared/records';
 import { currentPiece } from '../../domain/pieces';
 import { useChosenPieceId, useChosenPieces } from '../../session/chosenPiece';
-import { useClipboardData } from './dataContext';
 import { classPieces } from './reads';
 
 export function usePieces(classId: string | undefined): Piece[] | undefined {
-  const { db } = useClipboardData();
-  return useLiveQueryFor(classId, async () => (classId ? classPieces(db, classId) : []), [db]);
+  return useLiveQueryFor(classId, async () => (classId ? classPieces(db, classId) : []), []);
 }
 
 export function useCurrentPiece(classId: string | undefined): { pieces: Piece[] | undefined; piece: Piece | null; choose: (id: string) => void } {

@@ -1,9 +1,9 @@
 // The student page's live data: the student, names for pieces, objectives and groups, the needs still open on the
 // current piece, and the filtered timeline.
+import { db } from '../../db/db';
 import { useLiveQueryFor } from '../../db/live';
 import type { CirculateDb } from '../../db/schema';
 import type { Group, Objective, Piece, Student } from '../../shared/records';
-import { useClipboardData } from './dataContext';
 import { openNeeds } from '../../domain/marks';
 import { currentPiece } from '../../domain/pieces';
 import { useChosenPieces } from '../../session/chosenPiece';
@@ -65,7 +65,6 @@ export interface Timeline {
  * only the student id), and the page draws once when both are in rather than section by section.
  */
 export function useStudentPage(studentId: string, filter: TimelineFilter, limit: number): (StudentRecord & { timeline: Timeline }) | undefined {
-  const { db } = useClipboardData();
   const chosen = useChosenPieces((s) => s.pieceByClass);
   return useLiveQueryFor(studentId, async () => {
     const [record, records] = await Promise.all([readRecord(db, studentId, chosen), studentRecords(db, studentId, filter, limit + 1)]);
