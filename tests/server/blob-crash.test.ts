@@ -1,18 +1,13 @@
 // A server process killed (SIGKILL) while blobs are being uploaded, then started again on the same store: every blob
 // acknowledged before the kill downloads intact, and an upload cut off mid-body is absent, never stored in part.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../server/store/open';
-import { dropPostgresSchema } from '../../server/store/postgres';
-import { hashToken, newToken } from '../../server/tokens';
 import { STORES } from './api-helpers';
 import { blobClient, blobOf, sha } from './blob-helpers';
 import { freePort } from '../../server/testing';
-import { startServerProcess, type ServerProcess, type StoreEnv } from './process-helpers';
+import { addTeacherToStore, freshStoreEnv, startServerProcess, type ServerProcess } from './process-helpers';
 
 describe.each(STORES)('crash mid-upload on $name', (store) => {
   let proc: ServerProcess | undefined;
@@ -23,21 +18,10 @@ describe.each(STORES)('crash mid-upload on $name', (store) => {
   });
 
   it('loses no acknowledged blob and keeps no partial one across a SIGKILL', async () => {
-    let env: StoreEnv;
-    if (store.name === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'circulate-blob-crash-'));
-      env = { DATA_DIR: dir };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const url = process.env.TEST_DATABASE_URL;
-      if (!url) throw new Error('TEST_DATABASE_URL is not set. Start one: export TEST_DATABASE_URL=$(bash scripts/pg-test.sh start)');
-      env = { DATABASE_URL: url, PG_SCHEMA: `blobcrash_${randomBytes(5).toString('hex')}` };
-      cleanup = () => dropPostgresSchema(url, env.PG_SCHEMA!);
-    }
-    const db = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, pgSchema: env.PG_SCHEMA });
-    const token = newToken();
-    await db.addTeacher('Ms Rivera', hashToken(token));
-    await db.close();
+    const fresh = freshStoreEnv(store.name, 'blobcrash');
+    const env = fresh.env;
+    cleanup = fresh.cleanup;
+    const token = await addTeacherToStore(env, 'Ms Rivera');
 
     const port = await freePort();
     proc = await startServerProcess(env, port);

@@ -1,15 +1,10 @@
 // The command-line tools against both stores: add-teacher prints a working token once (stored hashed), share-class
 // gives a co-teacher a class; both find the store through DATA_DIR / DATABASE_URL like the server does.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dropPostgresSchema } from '../../server/store/postgres';
 import { startTestServer, type TestServer } from '../../server/testing';
 import { STORES, change, client, st } from './api-helpers';
-import { runCli, type StoreEnv } from './process-helpers';
+import { freshStoreEnv, runCli, type StoreEnv } from './process-helpers';
 
 describe.each(STORES)('command line on $name', (store) => {
   let server: TestServer | undefined;
@@ -20,16 +15,9 @@ describe.each(STORES)('command line on $name', (store) => {
   });
 
   async function setup(): Promise<{ env: StoreEnv; server: TestServer }> {
-    if (store.name === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'circulate-cli-'));
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-      return { env: { DATA_DIR: dir }, server: await startTestServer({ dataDir: dir }) };
-    }
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('TEST_DATABASE_URL is not set. Start one: export TEST_DATABASE_URL=$(bash scripts/pg-test.sh start)');
-    const schema = `cli_${randomBytes(5).toString('hex')}`;
-    cleanup = () => dropPostgresSchema(url, schema);
-    return { env: { DATABASE_URL: url, PG_SCHEMA: schema }, server: await startTestServer({ databaseUrl: url, pgSchema: schema }) };
+    const { env, cleanup: remove } = freshStoreEnv(store.name, 'cli');
+    cleanup = remove;
+    return { env, server: await startTestServer({ dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, pgSchema: env.PG_SCHEMA }) };
   }
 
   it('add-teacher prints a token that works, and share-class shares a class', async () => {

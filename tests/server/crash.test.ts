@@ -1,18 +1,12 @@
 // A server process killed (SIGKILL) while pushes are in flight, then started again on the same store: every batch is
 // either wholly there or wholly absent, and the devices' retries end with each change applied exactly once.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { openStore } from '../../server/store/open';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Change, PushResponse } from '../../src/shared/protocol';
-import { openStore } from '../../server/store/open';
-import { dropPostgresSchema } from '../../server/store/postgres';
-import { hashToken, newToken } from '../../server/tokens';
 import { STORES, change, client, st } from './api-helpers';
 import { freePort } from '../../server/testing';
-import { startServerProcess, type ServerProcess, type StoreEnv } from './process-helpers';
+import { addTeacherToStore, freshStoreEnv, startServerProcess, type ServerProcess } from './process-helpers';
 
 describe.each(STORES)('crash mid-push on $name', (store) => {
   let proc: ServerProcess | undefined;
@@ -23,21 +17,10 @@ describe.each(STORES)('crash mid-push on $name', (store) => {
   });
 
   it('keeps batches atomic across a SIGKILL, and retries apply each change once', async () => {
-    let env: StoreEnv;
-    if (store.name === 'sqlite') {
-      const dir = mkdtempSync(join(tmpdir(), 'circulate-crash-'));
-      env = { DATA_DIR: dir };
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const url = process.env.TEST_DATABASE_URL;
-      if (!url) throw new Error('TEST_DATABASE_URL is not set. Start one: export TEST_DATABASE_URL=$(bash scripts/pg-test.sh start)');
-      env = { DATABASE_URL: url, PG_SCHEMA: `crash_${randomBytes(5).toString('hex')}` };
-      cleanup = () => dropPostgresSchema(url, env.PG_SCHEMA!);
-    }
-    const db = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, pgSchema: env.PG_SCHEMA });
-    const token = newToken();
-    await db.addTeacher('Ms Rivera', hashToken(token));
-    await db.close();
+    const fresh = freshStoreEnv(store.name, 'crash');
+    const env = fresh.env;
+    cleanup = fresh.cleanup;
+    const token = await addTeacherToStore(env, 'Ms Rivera');
 
     const port = await freePort();
     proc = await startServerProcess(env, port);

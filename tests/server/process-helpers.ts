@@ -1,6 +1,13 @@
 // Runs the real server entry point and CLI tools as child processes, for tests of the command line and of crashes.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../../server/store/open';
+import { dropPostgresSchema } from '../../server/store/postgres';
+import { hashToken, newToken } from '../../server/tokens';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -53,4 +60,25 @@ export async function startServerProcess(env: StoreEnv, port: number): Promise<S
       await exited;
     },
   };
+}
+
+/** A new empty store for a server process: a temp folder for SQLite, a fresh schema for PostgreSQL; and its removal. */
+export function freshStoreEnv(store: 'sqlite' | 'postgres', prefix: string): { env: StoreEnv; cleanup: () => Promise<void> } {
+  if (store === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), `circulate-${prefix}-`));
+    return { env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set. Start one: export TEST_DATABASE_URL=$(bash scripts/pg-test.sh start)');
+  const schema = `${prefix.replace(/\W/g, '_')}_${randomBytes(5).toString('hex')}`;
+  return { env: { DATABASE_URL: url, PG_SCHEMA: schema }, cleanup: () => dropPostgresSchema(url, schema) };
+}
+
+/** Adds a teacher to the store (closing it again, so the server process has it alone); returns their token. */
+export async function addTeacherToStore(env: StoreEnv, name: string): Promise<string> {
+  const db = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, pgSchema: env.PG_SCHEMA });
+  const token = newToken();
+  await db.addTeacher(name, hashToken(token));
+  await db.close();
+  return token;
 }
