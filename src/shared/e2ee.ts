@@ -1,0 +1,42 @@
+// End-to-end encryption, format version 1: what a sealed field value looks like on the wire, and which fields stay
+// plain so the server can still route, check access and merge. docs/sync-protocol.md describes it for other clients.
+
+import type { TableName } from './records';
+
+export const E2EE_VERSION = 1;
+
+/**
+ * A field value sealed on the device: AES-256-GCM under the class key `k`, `c` = base64url(nonce (12 bytes) ||
+ * ciphertext || tag (16 bytes)). The plaintext is the value's JSON text in UTF-8; the additional data binds it to
+ * its table, record id, field name and stamp (see sealedContext), so the server cannot move it elsewhere.
+ */
+export interface SealedValue {
+  circulateE2ee: typeof E2EE_VERSION;
+  /** Which key of the class sealed it: key ids are random and say nothing about the class. */
+  k: string;
+  c: string;
+}
+
+/** Fields every table keeps plain: the server routes on classId, and merges and pages on stamps alone. */
+const ALWAYS_PLAIN = new Set(['classId', 'deleted']);
+
+/** Fields the server reads for a table beyond those: `private` on notes (it never forwards a private note). */
+const PLAIN_BY_TABLE: Partial<Record<TableName, ReadonlySet<string>>> = {
+  notes: new Set(['private']),
+};
+
+/** Whether this field is sent as it is, readable by the server; every other field is sealed. */
+export function staysPlain(table: TableName, field: string): boolean {
+  return ALWAYS_PLAIN.has(field) || PLAIN_BY_TABLE[table]?.has(field) === true;
+}
+
+export function isSealed(value: unknown): value is SealedValue {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return v.circulateE2ee === E2EE_VERSION && typeof v.k === 'string' && typeof v.c === 'string' && Object.keys(v).length === 3;
+}
+
+/** The additional authenticated data of one field write: what the ciphertext is bound to. */
+export function sealedContext(table: string, id: string, field: string, stamp: string): string {
+  return `circulate-e2ee-v${E2EE_VERSION}\u0000${table}\u0000${id}\u0000${field}\u0000${stamp}`;
+}
