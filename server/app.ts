@@ -20,6 +20,8 @@ import { readBodyText } from './body';
 import { mountBlobRoutes } from './blobs';
 import { CLASS_HEADER } from '../src/shared/blobs';
 import type { BlobStore } from './store/blobs';
+import type { KeyStore } from './store/keys';
+import { mountKeyRoutes } from './keys';
 import { applyPush } from './push';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rate-limit';
 import { StoreRefusal, type Store, type Teacher } from './store/types';
@@ -30,6 +32,8 @@ export interface AppOptions {
   store: Store;
   /** Attachments (photos, memos); without it the blob endpoints answer 404. */
   blobs?: BlobStore;
+  /** Encryption keyrings and key shares; without it the keyring endpoints answer 404. */
+  keys?: KeyStore;
   /** Origins allowed to call the API from a browser page elsewhere; the app itself is same-origin and needs none. */
   corsOrigins?: string[];
   /** Requests per token per window; false turns the limit off. */
@@ -149,6 +153,7 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> {
   });
 
   if (opts.blobs) mountBlobRoutes(app, opts.blobs, now, opts.maxBlobBytes);
+  if (opts.keys) mountKeyRoutes(app, opts.keys, now);
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', 'No such API endpoint');

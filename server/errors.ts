@@ -2,7 +2,7 @@
 
 import type { ErrorBody } from '../src/shared/protocol';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 413 | 415 | 426 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 426 | 429 | 500;
 
 export class ApiError extends Error {
   constructor(

@@ -7,6 +7,7 @@ import { listen } from './listen';
 import { rateLimitFromEnv } from './rate-limit';
 import { mountApp } from './static';
 import { openBlobStore } from './store/blobs';
+import { openKeyStore } from './store/keys';
 import { openStore, storeConfigFromEnv } from './store/open';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -21,8 +22,9 @@ const corsOrigins = (process.env.CORS_ORIGINS ?? '')
 const config = storeConfigFromEnv();
 const store = await openStore(config);
 const blobs = await openBlobStore(config);
+const keys = await openKeyStore(config);
 const root = new Hono();
-root.route('/', createApp({ store, blobs, corsOrigins, rateLimit: rateLimitFromEnv(), log: quiet ? undefined : (line) => console.log(line) }));
+root.route('/', createApp({ store, blobs, keys, corsOrigins, rateLimit: rateLimitFromEnv(), log: quiet ? undefined : (line) => console.log(line) }));
 mountApp(root, distDir);
 
 const server = await listen(root.fetch, port, hostname);
@@ -31,6 +33,7 @@ if (!quiet) console.log(`Circulate on http://${hostname}:${server.port} (${store
 async function shutdown(): Promise<void> {
   await server.close();
   await blobs.close();
+  await keys.close();
   await store.close();
   process.exit(0);
 }

@@ -13,6 +13,7 @@ import { listen, type Listening } from './listen';
 import { mountApp } from './static';
 import { dropPostgresSchema } from './store/postgres';
 import { openBlobStore, type BlobStore } from './store/blobs';
+import { openKeyStore } from './store/keys';
 import { openStore } from './store/open';
 import type { Store } from './store/types';
 import type { RateLimitConfig } from './rate-limit';
@@ -76,11 +77,13 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
 
   let store = await openStore(config);
   let blobs = await openBlobStore(config);
+  let keys = await openKeyStore(config);
   let port = opts.port ?? 0;
   const start = async (): Promise<Listening> => {
     const api = createApp({
       store,
       blobs,
+      keys,
       rateLimit: opts.rateLimit ?? false,
       corsOrigins: opts.corsOrigins,
       now: opts.now,
@@ -125,9 +128,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     restart: async () => {
       await http.close();
       await blobs.close();
+      await keys.close();
       await store.close();
       store = await openStore(config);
       blobs = await openBlobStore(config);
+      keys = await openKeyStore(config);
       http = await start();
     },
     close: async () => {
@@ -135,6 +140,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       closed = true;
       await http.close();
       await blobs.close();
+      await keys.close();
       await store.close();
       if (ownSchema && opts.databaseUrl && pgSchema) await dropPostgresSchema(opts.databaseUrl, pgSchema);
       if (ownDir && dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -40,3 +40,36 @@ export function isSealed(value: unknown): value is SealedValue {
 export function sealedContext(table: string, id: string, field: string, stamp: string): string {
   return `circulate-e2ee-v${E2EE_VERSION}\u0000${table}\u0000${id}\u0000${field}\u0000${stamp}`;
 }
+
+/** A key wrapped under another: base64url(nonce || AES-GCM ciphertext || tag), bound to its own context text. */
+export type Wrapped = string;
+
+/** A teacher's keyring as the server relays it between their tablets: every key in it wrapped (docs/e2ee.md). */
+export interface Vault {
+  version: 1;
+  kdf: { name: 'PBKDF2-SHA-256'; iterations: number; salt: string };
+  /** A known text sealed under the derived key: a wrong phrase fails here, before anything is touched. */
+  check: Wrapped;
+  publicJwk: JsonWebKey;
+  privateKey: Wrapped;
+  classKeys: { classId: string; keyId: string; wrapped: Wrapped }[];
+}
+
+/** A class key for another teacher, sealed to their public key with an ephemeral ECDH key (`epk`). */
+export interface SharedKey {
+  classId: string;
+  keyId: string;
+  epk: JsonWebKey;
+  wrapped: Wrapped;
+}
+
+/** A share as the server hands it to its recipient: who sent it, so the tablet can say so. */
+export interface ReceivedShare {
+  from: { id: string; name: string };
+  share: SharedKey;
+}
+
+/** GET /classes/:id/teachers: each teacher of a class and their public key (null until their keyring is set up). */
+export interface ClassTeachersResponse {
+  teachers: { id: string; name: string; publicJwk: JsonWebKey | null }[];
+}

@@ -17,20 +17,12 @@ import {
   shareClassKey,
   unwrapClassKey,
   wrapClassKey,
-  type SharedKey,
   type TeacherKeyPair,
-  type Wrapped,
 } from './keys';
+import type { SharedKey, Vault } from '../../shared/e2ee';
 
-export interface Vault {
-  version: 1;
-  kdf: { name: 'PBKDF2-SHA-256'; iterations: number; salt: string };
-  /** A known text sealed under the derived key: a wrong phrase fails here, before anything is touched. */
-  check: Wrapped;
-  publicJwk: JsonWebKey;
-  privateKey: Wrapped;
-  classKeys: { classId: string; keyId: string; wrapped: Wrapped }[];
-}
+export type { Vault };
+
 
 const CHECK_CONTEXT = 'circulate-keyring-check';
 const PRIVATE_CONTEXT = 'circulate-teacher-private-key';

@@ -4,14 +4,13 @@
 
 import { fromBase64url, randomBytes, toBase64url, utf8 } from './bytes';
 import type { ClassKey } from './fieldCipher';
+import type { SharedKey, Wrapped } from '../../shared/e2ee';
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; the phrase itself carries 128 random bits, so this is a second wall. */
 export const PBKDF2_ITERATIONS = 600_000;
 const AES = { name: 'AES-GCM', length: 256 } as const;
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 
-/** A key wrapped (encrypted) under another: base64url(nonce || ciphertext || tag), bound to `context`. */
-export type Wrapped = string;
 
 async function sealBytes(kek: CryptoKey, context: string, plain: Uint8Array<ArrayBuffer>): Promise<Wrapped> {
   const iv = randomBytes(12);
@@ -73,14 +72,6 @@ export async function importTeacherKeyPair(publicJwk: JsonWebKey, privatePkcs8: 
   return { publicJwk, privateKey: await crypto.subtle.importKey('pkcs8', privatePkcs8, ECDH, false, ['deriveBits']) };
 }
 
-/** A class key for another teacher: an ephemeral ECDH agreement with their public key, through HKDF-SHA-256 to AES-GCM. */
-export interface SharedKey {
-  classId: string;
-  keyId: string;
-  /** The ephemeral public key. */
-  epk: JsonWebKey;
-  wrapped: Wrapped;
-}
 
 async function agreedKey(privateKey: CryptoKey, publicJwk: JsonWebKey, info: string): Promise<CryptoKey> {
   const pub = await crypto.subtle.importKey('jwk', publicJwk, ECDH, false, []);
