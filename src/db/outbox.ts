@@ -4,6 +4,7 @@
 import { liveQuery } from 'dexie';
 import { isPrivateNote } from '../shared/records';
 import type { OutboxEntry } from './localRecords';
+import type { TableName } from '../shared/records';
 import type { CirculateDb } from './schema';
 
 /** An outbox entry as read back: its seq, and whether it touches a private note (never to be sent). */
@@ -28,6 +29,30 @@ export class Outbox {
     });
     const privateIds = new Set(notes.filter((n) => isPrivateNote('notes', n)).map((n) => n!.id));
     return entries.map((e) => ({ ...e, private: privateIds.has(e.id) || isPrivateNote(e.table, e.fields) }));
+  }
+
+  /**
+   * The class of each entry's record, for sealing it under the class's key: from the entry when it carries classId,
+   * else from the record as stored (an update names only the fields it changed). Keyed `table NUL id`.
+   */
+  async classIds(entries: readonly PeekedEntry[]): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    const missing = new Map<TableName, string[]>();
+    for (const e of entries) {
+      const key = `${e.table}\u0000${e.id}`;
+      if (out.has(key)) continue;
+      if (typeof e.fields.classId === 'string') out.set(key, e.fields.classId);
+      else if (e.table === 'classes') out.set(key, e.id);
+      else missing.set(e.table, [...(missing.get(e.table) ?? []), e.id]);
+    }
+    for (const [table, ids] of missing) {
+      const rows = (await this.db.table(table).bulkGet(ids)) as ({ classId?: unknown } | undefined)[];
+      ids.forEach((id, i) => {
+        const classId = rows[i]?.classId;
+        out.set(`${table}\u0000${id}`, typeof classId === 'string' ? classId : null);
+      });
+    }
+    return out;
   }
 
   /** Drops every entry at or below `seq`: reads start at the front, so that is exactly what was read and sent. */

@@ -8,6 +8,7 @@ import { pull } from './pull';
 import { push } from './push';
 import { backoffDelay, type StatusListener, type SyncOutcome, type SyncStatus } from './status';
 import { Transport } from './transport';
+import type { Sealer } from './e2ee/sealer';
 import { MAX_BODY_BYTES, MAX_PULL_LIMIT, MAX_PUSH_CHANGES, type HelloResponse } from '../shared/protocol';
 
 export type { SyncOutcome, SyncPhase, SyncStatus } from './status';
@@ -26,6 +27,8 @@ export interface SyncEngineOptions {
   timeoutMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** Seals pushes and opens pulls when end-to-end encryption is on. */
+  sealer?: Sealer;
 }
 
 export class SyncEngine {
@@ -40,6 +43,7 @@ export class SyncEngine {
   private readonly timeoutMs: number;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
+  private readonly sealer: Sealer | undefined;
   private status: SyncStatus = { phase: 'idle', lastSyncAt: null, error: null, retryAt: null, failures: 0 };
   private readonly listeners = new Set<StatusListener>();
   private running: Promise<SyncOutcome> | undefined;
@@ -61,6 +65,7 @@ export class SyncEngine {
     this.timeoutMs = opts.timeoutMs ?? 30_000;
     this.backoffBaseMs = opts.backoffBaseMs ?? 2_000;
     this.backoffMaxMs = opts.backoffMaxMs ?? 5 * 60_000;
+    this.sealer = opts.sealer;
   }
 
   // ---- status, for the header and Settings (useSyncExternalStore) ----
@@ -148,13 +153,23 @@ export class SyncEngine {
     }
     this.setStatus({ phase: 'syncing' });
     const counts = { pushed: 0, pulled: 0 };
+    let damaged = 0;
     try {
       await this.lock(async () => {
         const transport = this.transport(parsed.base, config.token);
-        counts.pushed = await push(this.repo, transport, { pushBatch: this.pushBatch, maxBodyBytes: this.maxBodyBytes });
-        if (!pushOnly) counts.pulled = await pull(this.repo, transport, { pullLimit: this.pullLimit, now: this.now }, config.cursor);
+        counts.pushed = await push(this.repo, transport, { pushBatch: this.pushBatch, maxBodyBytes: this.maxBodyBytes, sealer: this.sealer });
+        if (pushOnly) return;
+        const pulled = await pull(this.repo, transport, { pullLimit: this.pullLimit, now: this.now, sealer: this.sealer }, config.cursor);
+        counts.pulled = pulled.pulled;
+        damaged = pulled.held.filter((e) => e.reason === 'damaged').length;
       });
       const lastSyncAt = pushOnly ? this.status.lastSyncAt : this.now();
+      if (damaged > 0) {
+        // Everything else applied; the damaged records were held back, and the teacher is told.
+        const err = new SyncError('tampered', MESSAGES.tampered(damaged));
+        this.setStatus({ phase: 'error', lastSyncAt, error: { kind: err.kind, message: err.message }, retryAt: null, failures: 0 });
+        return { ok: false, ...counts, error: err };
+      }
       this.setStatus({ phase: 'synced', lastSyncAt, error: null, retryAt: null, failures: 0 });
       return { ok: true, ...counts };
     } catch (e) {

@@ -13,7 +13,8 @@ export type SyncErrorKind =
   | 'rejected'
   | 'clock'
   | 'server'
-  | 'not-circulate';
+  | 'not-circulate'
+  | 'tampered';
 
 export class SyncError extends Error {
   constructor(
@@ -38,6 +39,8 @@ export const MESSAGES = {
   clock: 'The server refused changes stamped in the future: check this tablet\u2019s date and time.',
   server: 'The server had a problem: Circulate will try again shortly.',
   notCirculate: 'That address does not answer like a Circulate server: check the server address in Settings.',
+  tampered: (n: number) =>
+    `${n === 1 ? 'A record' : `${n} records`} from the server failed the encryption check: changed after ${n === 1 ? 'it was' : 'they were'} sealed. Nothing on this tablet was overwritten; tell whoever runs the server.`,
 } as const;
 
 /** Retry-After is either seconds or an HTTP date. */

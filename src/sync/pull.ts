@@ -5,19 +5,31 @@ import { KEYS } from './config';
 import { MESSAGES, SyncError } from './errors';
 import type { Transport } from './transport';
 import type { PullResponse } from '../shared/protocol';
+import type { Sealer } from './e2ee/sealer';
+import type { SealError } from './e2ee/fieldCipher';
 
 export interface PullOptions {
   pullLimit: number;
   now: () => number;
+  /** Opens sealed records (end-to-end encryption). */
+  sealer?: Sealer;
 }
 
-export async function pull(repo: Repo, transport: Transport, opts: PullOptions, from: string | undefined): Promise<number> {
+/** The local key under which a record that did not open is kept, to open once its key arrives. */
+export const heldKey = (table: string, id: string): string => `e2ee-held:${table}:${id}`;
+
+/**
+ * Pulls every page after `from`; returns how many records were applied and the sealed ones that did not open (held
+ * back on this device, never applied: the engine reports them).
+ */
+export async function pull(repo: Repo, transport: Transport, opts: PullOptions, from: string | undefined): Promise<{ pulled: number; held: SealError[] }> {
   const fetchPage = (after: string | undefined) => {
     const query = new URLSearchParams({ limit: String(opts.pullLimit) });
     if (after !== undefined) query.set('after', after);
     return transport.request<PullResponse>(`/pull?${query.toString()}`);
   };
   let pulled = 0;
+  const problems: SealError[] = [];
   let next = fetchPage(from);
   for (;;) {
     const page = await next;
@@ -30,12 +42,20 @@ export async function pull(repo: Repo, transport: Transport, opts: PullOptions, 
       next = fetchPage(page.cursor);
       next.catch(() => undefined);
     }
-    const changes: RemoteChange[] = page.records.map((r) => ({ table: r.table, id: r.id, fields: r.fields, meta: r.meta }));
+    let changes: RemoteChange[] = page.records.map((r) => ({ table: r.table, id: r.id, fields: r.fields, meta: r.meta }));
+    // A record that does not open is kept aside with the page (a later key may open it); the rest apply.
+    let held: { key: string; value: unknown }[] = [];
+    if (opts.sealer) {
+      const opened = await opts.sealer.open(page.records);
+      changes = opened.changes;
+      held = opened.held.map((h) => ({ key: heldKey(h.record.table, h.record.id), value: h.record }));
+      problems.push(...opened.held.map((h) => h.error));
+    }
     // The page and its cursor land together: an interrupted pull resumes from the last whole page. The last page
     // also records the sync time, as everything before it has succeeded.
-    const local = [{ key: KEYS.cursor, value: page.cursor }, ...(page.more ? [] : [{ key: KEYS.lastSyncAt, value: opts.now() }])];
+    const local = [{ key: KEYS.cursor, value: page.cursor }, ...held, ...(page.more ? [] : [{ key: KEYS.lastSyncAt, value: opts.now() }])];
     await repo.applyRemote(changes, local);
     pulled += changes.length;
-    if (!page.more) return pulled;
+    if (!page.more) return { pulled, held: problems };
   }
 }

@@ -5,6 +5,7 @@ import type { Outbox } from '../db/outbox';
 import { mergeStamped } from '../domain/merge';
 import { MESSAGES, SyncError } from './errors';
 import type { Transport } from './transport';
+import type { Sealer } from './e2ee/sealer';
 import { CLIENT_SCHEMA, type Change, type PushRequest, type PushResponse } from '../shared/protocol';
 
 export interface PushOptions {
@@ -12,6 +13,8 @@ export interface PushOptions {
   pushBatch: number;
   /** Largest body to send, in bytes. */
   maxBodyBytes: number;
+  /** Seals each change under its class's key (end-to-end encryption); without it changes go as they are. */
+  sealer?: Sealer;
 }
 
 /** Changes in the first push of a sync (see push). */
@@ -45,9 +48,10 @@ interface Batch {
  * this client, and every coalesced entry is at or below its change's n, so nothing is skipped that was not sent.
  * Entries the outbox marks private are dropped (the write path already keeps them out; this is the last gate).
  */
-async function nextBatch(outbox: Outbox, maxBodyBytes: number, limit: number, after?: number): Promise<Batch | null> {
+async function nextBatch(outbox: Outbox, maxBodyBytes: number, limit: number, after?: number, sealer?: Sealer): Promise<Batch | null> {
   const entries = await outbox.peek(limit, after);
   if (!entries.length) return null;
+  const classIds = sealer ? await outbox.classIds(entries) : undefined;
 
   const byRecord = new Map<string, { change: Change; json: string; size: number; firstSeq: number }>();
   let bytes = 64;
@@ -58,7 +62,8 @@ async function nextBatch(outbox: Outbox, maxBodyBytes: number, limit: number, af
       const prev = byRecord.get(key);
       const merged = prev ? mergeStamped(prev.change, { id: e.id, fields: e.fields, meta: e.meta }).merged : e;
       const change: Change = { n: e.seq, table: e.table, id: e.id, fields: merged.fields, meta: merged.meta };
-      const json = JSON.stringify(change);
+      // Sealed changes are measured by their exact sealed shape; they are sealed once the batch is settled.
+      const json = JSON.stringify(sealer ? sealer.shape(change, classIds!.get(key)) : change);
       const size = byteLength(json) + 1;
       // Always take one entry, so an oversized change reaches the server and gets its 413 rather than a silent stall.
       if (byRecord.size > 0 && bytes + size - (prev?.size ?? 0) > maxBodyBytes) break;
@@ -67,9 +72,10 @@ async function nextBatch(outbox: Outbox, maxBodyBytes: number, limit: number, af
     }
     lastSeq = e.seq;
   }
-  const list = [...byRecord.values()].sort((a, b) => a.change.n - b.change.n);
+  const list = [...byRecord.entries()].sort((a, b) => a[1].change.n - b[1].change.n).map(([key, x]) => ({ key, ...x }));
   const seqs = entries.filter((e) => e.seq <= lastSeq).map((e) => e.seq);
-  return { changes: list.map((x) => x.change), json: list.map((x) => x.json), firstSeqs: list.map((x) => x.firstSeq), seqs, bytes, lastSeq };
+  const json = sealer ? await Promise.all(list.map(async (x) => JSON.stringify(await sealer.seal(x.change, classIds!.get(x.key))))) : list.map((x) => x.json);
+  return { changes: list.map((x) => x.change), json, firstSeqs: list.map((x) => x.firstSeq), seqs, bytes, lastSeq };
 }
 
 export async function push(repo: Repo, transport: Transport, opts: PushOptions): Promise<number> {
@@ -83,7 +89,7 @@ export async function push(repo: Repo, transport: Transport, opts: PushOptions):
   let deleting: Promise<unknown> | undefined;
   for (;;) {
     // The first batch is small, so the server starts work while the next full batch is read from the outbox.
-    const batch = await (ahead ?? nextBatch(outbox, opts.maxBodyBytes, pushed === 0 ? Math.min(limit, FIRST_PUSH) : limit));
+    const batch = await (ahead ?? nextBatch(outbox, opts.maxBodyBytes, pushed === 0 ? Math.min(limit, FIRST_PUSH) : limit, undefined, opts.sealer));
     ahead = undefined;
     if (!batch) {
       await deleting;
@@ -99,7 +105,7 @@ export async function push(repo: Repo, transport: Transport, opts: PushOptions):
     const sent = transport.request<PushResponse>('/push', body);
     // Read the entries after this batch while the server works; used only if the whole batch is acknowledged
     // (then the outbox front is exactly there), never sent before that answer.
-    const next = nextBatch(outbox, opts.maxBodyBytes, limit, batch.lastSeq);
+    const next = nextBatch(outbox, opts.maxBodyBytes, limit, batch.lastSeq, opts.sealer);
     next.catch(() => undefined);
     let res: PushResponse;
     try {

@@ -22,6 +22,7 @@ const SHORT: Record<Exclude<SyncErrorKind, 'offline'>, string> = {
   clock: 'Sync stopped: check this tablet\u2019s date and time',
   server: 'Server problem: will retry',
   'not-circulate': 'Sync stopped: check the server address in Settings',
+  tampered: 'Server data failed its check (see Settings)',
 };
 
 export function changesWaiting(n: number): string {

@@ -1,0 +1,89 @@
+// What push and pull call when encryption is on: seal each change under its class's key before it is sent (sized
+// exactly beforehand, so batches still fit the body limit), and open each pulled record before it is applied.
+// A record that does not open is held back, never applied, and reported.
+
+import { E2EE_VERSION, isSealed, staysPlain, type SealedValue } from '../../shared/e2ee';
+import type { PulledRecord } from '../../shared/protocol';
+import type { TableName } from '../../shared/records';
+import { openFields, SealError, sealFields, type ClassKey, type StampedFields } from './fieldCipher';
+
+/** The key scope of teacher-scoped tables (starters, settings): the teacher's own key, not a class's. */
+export const SELF_SCOPE = '_self';
+const TEACHER_SCOPED = new Set<TableName>(['starters', 'settings']);
+
+/** Where a record's key comes from: its class (a class record is its own), or the teacher's own scope. */
+export function keyScope(table: TableName, id: string, classId: string | null | undefined): string | null {
+  if (TEACHER_SCOPED.has(table)) return SELF_SCOPE;
+  if (table === 'classes') return id;
+  return typeof classId === 'string' ? classId : null;
+}
+
+/** The keys a device holds: the newest of a scope seals, every one opens. */
+export interface KeySource {
+  sealingKey(scope: string): ClassKey | undefined;
+  openingKeys(scope: string): ReadonlyMap<string, ClassKey>;
+}
+
+const b64Length = (bytes: number) => Math.ceil((bytes * 4) / 3);
+const encoder = new TextEncoder();
+
+/** The change as it will be sent, with each sealed value replaced by a stand-in of exactly its JSON length. */
+export function sealedShape<T extends StampedFields>(key: ClassKey, rec: T): T {
+  const fields: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(rec.fields)) {
+    if (staysPlain(rec.table, field)) {
+      fields[field] = value;
+      continue;
+    }
+    // nonce (12) + ciphertext (as long as the JSON text) + tag (16), base64url without padding: no escapes in JSON.
+    const c = 'A'.repeat(b64Length(12 + encoder.encode(JSON.stringify(value)).length + 16));
+    fields[field] = { circulateE2ee: E2EE_VERSION, k: key.id, c } satisfies SealedValue;
+  }
+  return { ...rec, fields };
+}
+
+export interface PullOpened {
+  changes: StampedFields[];
+  /** Records that did not open: with a key this device lacks (kept for later) or damaged (reported). */
+  held: { record: PulledRecord; error: SealError }[];
+}
+
+export class Sealer {
+  constructor(private readonly keys: KeySource) {}
+
+  /** The key for a change of this record, or undefined when its class is not encrypted: it goes plain. */
+  keyFor(table: TableName, id: string, classId: string | null | undefined): ClassKey | undefined {
+    const scope = keyScope(table, id, classId);
+    return scope === null ? undefined : this.keys.sealingKey(scope);
+  }
+
+  shape<T extends StampedFields>(rec: T, classId: string | null | undefined): T {
+    const key = this.keyFor(rec.table, rec.id, classId);
+    return key ? sealedShape(key, rec) : rec;
+  }
+
+  seal<T extends StampedFields>(rec: T, classId: string | null | undefined): Promise<T> {
+    const key = this.keyFor(rec.table, rec.id, classId);
+    return key ? sealFields(key, rec) : Promise.resolve(rec);
+  }
+
+  /** Opens a pulled page: records with nothing sealed pass as they are; pulled records carry their classId plain. */
+  async open(records: readonly PulledRecord[]): Promise<PullOpened> {
+    const out: PullOpened = { changes: [], held: [] };
+    for (const r of records) {
+      const rec: StampedFields = { table: r.table, id: r.id, fields: r.fields, meta: r.meta };
+      if (!Object.values(r.fields).some(isSealed)) {
+        out.changes.push(rec);
+        continue;
+      }
+      const scope = keyScope(r.table, r.id, r.fields.classId as string | undefined);
+      try {
+        out.changes.push(await openFields(scope === null ? new Map() : this.keys.openingKeys(scope), rec));
+      } catch (e) {
+        if (!(e instanceof SealError)) throw e;
+        out.held.push({ record: r, error: e });
+      }
+    }
+    return out;
+  }
+}

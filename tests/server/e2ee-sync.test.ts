@@ -1,0 +1,168 @@
+// End-to-end encryption through the real engine and server, on both stores: a class synced by two tablets of one
+// teacher and a co-teacher's tablet leaves no name, note word or id of a student in the server's store, every tablet
+// shows everything, and a ciphertext changed on the server is reported on the tablet and never applied.
+import 'fake-indexeddb/auto';
+import Database from 'libsql';
+import pg from 'pg';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Repo } from '../../src/db/repo';
+import { createDb } from '../../src/db/schema';
+import { writeConfig } from '../../src/sync/config';
+import { SyncEngine } from '../../src/sync/engine';
+import { Keyring } from '../../src/sync/e2ee/keyring';
+import { Sealer, SELF_SCOPE } from '../../src/sync/e2ee/sealer';
+import { newRecoveryPhrase } from '../../src/sync/e2ee/phrase';
+import { isSealed } from '../../src/shared/e2ee';
+import type { TestServer } from '../../server/testing';
+import { STORES } from './api-helpers';
+
+const ITERATIONS = 100_000;
+const SECRETS = ['Marisol', 'Quintanilla', 'abuela', 'Room 12', 'dialogue'];
+let devices = 0;
+
+async function tablet(server: TestServer, token: string, ring: Keyring, author: string) {
+  const repo = new Repo(createDb(`e2ee-${devices++}`));
+  await repo.session.ready();
+  await repo.session.setAuthor(author);
+  await writeConfig(repo.db, { endpoint: server.url, token });
+  const engine = new SyncEngine(repo, { sealer: new Sealer(ring) });
+  return { repo, engine };
+}
+
+/** Every byte the server keeps: the SQLite file and its WAL, or every table of the PostgreSQL schema as text. */
+async function storeText(server: TestServer): Promise<string> {
+  if (server.dataDir) {
+    return ['circulate.db', 'circulate.db-wal']
+      .map((f) => join(server.dataDir!, f))
+      .filter(existsSync)
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('\n');
+  }
+  const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await c.connect();
+  try {
+    const tables = (await c.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1', [server.pgSchema])).rows as { table_name: string }[];
+    const out: string[] = [];
+    for (const t of tables) out.push(JSON.stringify((await c.query(`SELECT * FROM "${server.pgSchema}"."${t.table_name}"`)).rows));
+    return out.join('\n');
+  } finally {
+    await c.end();
+  }
+}
+
+/** Changes one character of a stored field's ciphertext, as a hostile or broken server might. */
+async function tamper(server: TestServer, id: string, field: string): Promise<void> {
+  const flip = (fieldsJson: string) => {
+    const fields = JSON.parse(fieldsJson) as Record<string, { c: string }>;
+    const c = fields[field]!.c;
+    fields[field]!.c = c.slice(0, 20) + (c[20] === 'A' ? 'B' : 'A') + c.slice(21);
+    return JSON.stringify(fields);
+  };
+  if (server.dataDir) {
+    const db = new Database(join(server.dataDir, 'circulate.db'));
+    const row = db.prepare('SELECT fields FROM records WHERE id = ?').get(id) as { fields: string };
+    db.prepare('UPDATE records SET fields = ? WHERE id = ?').run(flip(row.fields), id);
+    db.close();
+    return;
+  }
+  const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await c.connect();
+  try {
+    const row = (await c.query(`SELECT fields FROM "${server.pgSchema}".records WHERE id = $1`, [id])).rows[0] as { fields: string };
+    await c.query(`UPDATE "${server.pgSchema}".records SET fields = $1 WHERE id = $2`, [flip(row.fields), id]);
+  } finally {
+    await c.end();
+  }
+}
+
+describe.each(STORES)('end-to-end encryption on $name', (store) => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('keeps the store free of student data while two tablets and a co-teacher see everything', async () => {
+    server = await store.start();
+    const teacher = await server.addTeacher('Ms Rivera');
+    const co = await server.addTeacher('Mr Okafor');
+    const phrase = newRecoveryPhrase();
+    const ring = await Keyring.create(phrase, ITERATIONS);
+    await ring.addClassKey(SELF_SCOPE);
+    const a = await tablet(server, teacher.token, ring, 'Ms Rivera');
+
+    const classId = await a.repo.create('classes', { name: 'Room 12', grade: '4', archived: false, order: 0 });
+    await ring.addClassKey(classId);
+    const studentId = await a.repo.create('students', { classId, firstName: 'Marisol', lastName: 'Quintanilla', order: 0, archived: false, sourceId: null });
+    const noteId = await a.repo.create('notes', {
+      classId, studentId, pieceId: null, text: 'Wrote about her abuela, with dialogue', objectiveIds: [], context: null, private: false,
+      at: Date.now(), printedAt: null, photoId: null, groupSessionId: null, conferenceId: null,
+    });
+    await a.repo.update('students', studentId, { lastName: 'Quintanilla' });
+    await a.repo.create('settings', { value: { lens: 'dialogue' } }, 'print-lens');
+    expect((await a.engine.sync()).ok).toBe(true);
+
+    const text = await storeText(server);
+    for (const s of SECRETS) expect(text).not.toContain(s);
+    // The server still routes: the class is known by id, and the note's class and privacy flag are plain.
+    const stored = (await server.db.dump('records')) as { id: string; fields: string }[];
+    const note = JSON.parse(stored.find((r) => r.id === noteId)!.fields) as Record<string, unknown>;
+    expect(note.classId).toBe(classId);
+    expect(note.private).toBe(false);
+    expect(isSealed(note.text)).toBe(true);
+    // Ids are opaque and stay plain as record keys; which student a note is about is sealed with the note.
+    expect(stored.find((r) => r.id === noteId)!.fields).not.toContain(studentId);
+
+    // The teacher's second tablet: the phrase opens the relayed vault.
+    const b = await tablet(server, teacher.token, await Keyring.open(JSON.parse(JSON.stringify(ring.vault)), phrase), 'Ms Rivera');
+    expect((await b.engine.sync()).ok).toBe(true);
+    expect(await b.repo.db.students.get(studentId)).toMatchObject({ firstName: 'Marisol', lastName: 'Quintanilla' });
+    expect((await b.repo.db.notes.get(noteId))?.text).toBe('Wrote about her abuela, with dialogue');
+    expect((await b.repo.db.settings.get('print-lens'))?.value).toEqual({ lens: 'dialogue' });
+
+    // The co-teacher, given the class and its key.
+    await server.shareClass(classId, co.id);
+    const coRing = await Keyring.create(newRecoveryPhrase(), ITERATIONS);
+    for (const s of await ring.share(classId, coRing.pair.publicJwk)) await coRing.accept(s);
+    const c = await tablet(server, co.token, coRing, 'Mr Okafor');
+    expect((await c.engine.sync()).ok).toBe(true);
+    expect((await c.repo.db.notes.get(noteId))?.text).toBe('Wrote about her abuela, with dialogue');
+    expect((await c.repo.db.classes.get(classId))?.name).toBe('Room 12');
+
+    // The co-teacher's edit travels sealed too, and reaches the owner's tablet.
+    await c.repo.update('notes', noteId, { text: 'Second draft: dialogue tags fixed' });
+    expect((await c.engine.sync()).ok).toBe(true);
+    expect((await a.engine.sync()).ok).toBe(true);
+    expect((await a.repo.db.notes.get(noteId))?.text).toBe('Second draft: dialogue tags fixed');
+    expect(await storeText(server)).not.toContain('tags fixed');
+  });
+
+  it('reports a ciphertext changed on the server, applies the rest, and overwrites nothing', async () => {
+    server = await store.start();
+    const teacher = await server.addTeacher('Ms Rivera');
+    const phrase = newRecoveryPhrase();
+    const ring = await Keyring.create(phrase, ITERATIONS);
+    const a = await tablet(server, teacher.token, ring, 'Ms Rivera');
+    const classId = await a.repo.create('classes', { name: 'Room 12', grade: '4', archived: false, order: 0 });
+    await ring.addClassKey(classId);
+    const studentId = await a.repo.create('students', { classId, firstName: 'Marisol', lastName: 'Quintanilla', order: 0, archived: false, sourceId: null });
+    const b = await tablet(server, teacher.token, await Keyring.open(ring.vault, phrase), 'Ms Rivera');
+    expect((await a.engine.sync()).ok).toBe(true);
+    expect((await b.engine.sync()).ok).toBe(true);
+
+    // A new value on A; the server damages it before B pulls.
+    await a.repo.update('students', studentId, { firstName: 'Mari' });
+    expect((await a.engine.sync()).ok).toBe(true);
+    await tamper(server, studentId, 'firstName');
+    const other = await a.repo.create('students', { classId, firstName: 'Dev', lastName: 'Patel', order: 1, archived: false, sourceId: null });
+    expect((await a.engine.sync()).ok).toBe(true);
+
+    const outcome = await b.engine.sync();
+    expect(outcome.ok).toBe(false);
+    expect(b.engine.getStatus().error).toMatchObject({ kind: 'tampered', message: expect.stringMatching(/failed the encryption check.*Nothing on this tablet was overwritten/) });
+    expect(await b.repo.db.students.get(studentId)).toMatchObject({ firstName: 'Marisol', lastName: 'Quintanilla' });
+    expect((await b.repo.db.students.get(other))?.firstName).toBe('Dev');
+  });
+});
