@@ -45,13 +45,34 @@ export interface MemoChunk {
   blob: Blob;
 }
 
-/** Audio (later other attachments) stored once by content: the key is the bytes' sha256, as the server will name it. */
+/** A photo or memo's bytes, stored once by content: the key is the bytes' sha256, as the server names it. */
 export interface BlobRow {
   sha256: string;
   blob: Blob;
   type: string;
   size: number;
   createdAt: number;
+}
+
+/**
+ * One attachment the blob queue (src/sync/blobs.ts) moves: up (this device has the bytes, the server may not) or
+ * down (a pulled record names bytes this device lacks). Kept once done, so a start-up sweep knows what has moved.
+ */
+export interface BlobQueueRow {
+  /** `${dir}:${classId}:${sha256}`: blobs belong to a class on the server, so one hash may move once per class. */
+  key: string;
+  dir: 'up' | 'down';
+  classId: string;
+  sha256: string;
+  type: string;
+  /** The record that names the blob: an upload waits while it is a private note, and is dropped once it no longer names it. */
+  owner: { table: 'notes' | 'conferences'; id: string };
+  /** failed: refused for good (413, 415, bytes that do not hash to their name); never retried. */
+  state: 'pending' | 'done' | 'failed';
+  attempts: number;
+  /** Not before this time (backoff after a failure). */
+  nextAt: number;
+  error?: string;
 }
 
 /** Device-only key-value state: identity, sync config and cursor, timer, print calibration. */

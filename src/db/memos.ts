@@ -1,10 +1,11 @@
 // Voice memos on this device: each chunk the recorder hands over is saved as it arrives, so a reload or a closed tab
 // keeps what was said; a finished memo becomes one blob keyed by its sha256, and its MemoRef goes on its note or
-// conference through the write path (so the reference syncs by field sync; the audio stays local for now).
+// conference through the write path (so the reference syncs by field sync) and the blob queue carries the audio.
 
 import { baseType, MAX_MEMO_MS } from '../domain/memos';
 import { newId } from '../domain/ids';
 import { memosPastRetention } from '../domain/retention';
+import { BlobQueueStore } from './blobQueue';
 import { surfaceQuota } from './errors';
 import { repo as appRepo } from './write';
 import type { Repo } from './repo';
@@ -71,6 +72,7 @@ export async function finishMemo(memoId: string, /** The recorder's own figure; 
   await db.blobs.put({ sha256, blob, type: blob.type, size: blob.size, createdAt: Date.now() }).catch(surfaceQuota);
   const ref = refOf(done);
   if (!owned.some((m) => m.id === memoId)) await r.update(memo.ownerTable, memo.ownerId, { memos: [...owned, ref] });
+  await new BlobQueueStore(db).enqueue(memo.ownerTable, [memo.ownerId]);
   await db.transaction('rw', db.memos, db.memoChunks, async () => {
     await db.memos.put(done);
     await db.memoChunks.where('[memoId+index]').between([memoId, -Infinity], [memoId, Infinity]).delete();
@@ -159,21 +161,24 @@ export interface MediaUsage {
   memos: { count: number; bytes: number };
 }
 
-/** How much room photos and memos (finished blobs and chunks of recordings still open) take on this device. */
+/** How much room photos and memos take on this device: blobs by type (photos are images), legacy photos not yet
+ * moved, and the chunks of recordings still open. A memo counts once, whether recorded here or downloaded. */
 export async function mediaUsage(r: Repo = appRepo): Promise<MediaUsage> {
   const { db } = r;
-  let photoBytes = 0;
-  let photoCount = 0;
-  await db.photos.each((p) => {
-    photoCount++;
-    photoBytes += p.blob.size;
-  });
-  let memoBytes = 0;
+  const photos = { count: 0, bytes: 0 };
+  const memos = { count: 0, bytes: 0 };
   await db.blobs.each((b) => {
-    memoBytes += b.size;
+    const into = b.type.startsWith('image/') ? photos : memos;
+    into.count++;
+    into.bytes += b.size;
   });
+  await db.photos.each((p) => {
+    photos.count++;
+    photos.bytes += p.blob.size;
+  });
+  memos.count += await db.memos.where('status').equals('recording').count();
   await db.memoChunks.each((c) => {
-    memoBytes += c.blob.size;
+    memos.bytes += c.blob.size;
   });
-  return { photos: { count: photoCount, bytes: photoBytes }, memos: { count: await db.memos.count(), bytes: memoBytes } };
+  return { photos, memos };
 }

@@ -14,7 +14,7 @@ import type { CirculateDb } from './schema';
 import { Session } from './session';
 import { afterFirstWrite } from './storage';
 import { isPrivateNote, SYNCED_TABLES, type Fields, type Mark, type TableName } from '../shared/records';
-import type { LocalRow, OutboxEntry } from './localRecords';
+import type { BlobRow, LocalRow, OutboxEntry } from './localRecords';
 
 export type { RemoteChange } from './rows';
 
@@ -171,21 +171,23 @@ export class Repo implements Writer {
    * loses nothing, in one transaction. Unlike a pull, the fields the file brought in are also queued in the outbox,
    * so a device restored from a backup sends them on at its next sync; a private note never is.
    */
-  importRecords(changes: readonly RemoteChange[]): Promise<number> {
-    return this.mergeIn(changes, { keepPrivate: false, queue: true, alsoPut: [] });
+  importRecords(changes: readonly RemoteChange[], blobs: readonly BlobRow[] = []): Promise<number> {
+    return this.mergeIn(changes, { keepPrivate: false, queue: true, alsoPut: [], blobs });
   }
 
   /**
    * The bulk route (pulls and restores): one plain IndexedDB transaction, like writeOne's, since a pulled page is a
    * thousand rows and Dexie's per-request machinery cost a tenth of a sync. Returns how many records changed.
    */
-  private async mergeIn(changes: readonly RemoteChange[], opts: { keepPrivate: boolean; queue: boolean; alsoPut: readonly LocalRow[] }): Promise<number> {
+  private async mergeIn(changes: readonly RemoteChange[], opts: { keepPrivate: boolean; queue: boolean; alsoPut: readonly LocalRow[]; blobs?: readonly BlobRow[] }): Promise<number> {
     await this.session.ready();
     const byTable = groupByTable(changes);
     const stores = new Set<string>(byTable.keys());
     if (byTable.has('marks')) stores.add('cells');
     if (opts.queue) stores.add('outbox');
     if (opts.alsoPut.length) stores.add('local');
+    // A restore's photos and memos land with its records, or neither does.
+    if (opts.blobs?.length) stores.add('blobs');
     if (stores.size === 0) return 0;
     const touched: TableName[] = [];
     const written = await inRawTransaction(this.db, [...stores], async (trans) => {
@@ -201,10 +203,12 @@ export class Repo implements Writer {
         n += merged.size;
       }
       for (const row of opts.alsoPut) trans.objectStore('local').put(row);
+      for (const b of opts.blobs ?? []) trans.objectStore('blobs').put(b);
       return n;
     });
     for (const t of touched) this.live.notify(t);
     if (opts.alsoPut.length) this.live.notify('local');
+    if (opts.blobs?.length) this.live.notify('blobs');
     return written;
   }
 

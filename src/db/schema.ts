@@ -4,7 +4,8 @@
 import { Dexie, type EntityTable } from 'dexie';
 import { rebuildCells, type Cell } from './cells';
 import type { SyncedTables } from '../shared/records';
-import type { BlobRow, LocalRow, MemoChunk, MemoRow, OutboxEntry, Photo } from './localRecords';
+import { queueRefsIn } from './blobRefs';
+import type { BlobQueueRow, BlobRow, LocalRow, MemoChunk, MemoRow, OutboxEntry, Photo } from './localRecords';
 
 export const DB_NAME = 'circulate';
 
@@ -19,6 +20,7 @@ export type CirculateDb = Dexie &
     memos: EntityTable<MemoRow, 'id'>;
     memoChunks: Dexie.Table<MemoChunk, [string, number]>;
     blobs: EntityTable<BlobRow, 'sha256'>;
+    blobQueue: EntityTable<BlobQueueRow, 'key'>;
   };
 
 /** Version 1, as first released. */
@@ -63,6 +65,14 @@ export const SCHEMA_V4: Record<string, string> = {
   blobs: 'sha256',
 };
 
+/** Version 5: attachments sync. The blob queue (src/db/blobQueue.ts); the upgrade queues the memos already recorded.
+ * Legacy photos (the `photos` table) move into `blobs` right after opening (migrateLegacyPhotos in src/db/photos.ts):
+ * naming them needs their SHA-256, and hashing is not an IndexedDB request, so it cannot run inside the upgrade's
+ * transaction (which would commit under it). */
+export const SCHEMA_V5: Record<string, string> = {
+  blobQueue: 'key, state',
+};
+
 export function createDb(name = DB_NAME): CirculateDb {
   // The query cache is off because single writes bypass Dexie's transactions (see Repo.writeOne).
   const db = new Dexie(name, { cache: 'disabled' }) as CirculateDb;
@@ -82,5 +92,15 @@ export function createDb(name = DB_NAME): CirculateDb {
     .stores(SCHEMA_V3)
     .upgrade((tx) => rebuildCells(tx.table('marks'), tx.table('cells')));
   db.version(4).stores(SCHEMA_V4);
+  db.version(5)
+    .stores(SCHEMA_V5)
+    .upgrade(async (tx) => {
+      const have = new Set((await tx.table('blobs').toCollection().primaryKeys()) as string[]);
+      const rows: BlobQueueRow[] = [];
+      for (const table of ['notes', 'conferences'] as const) {
+        await tx.table(table).each((r: Parameters<typeof queueRefsIn>[1]) => rows.push(...queueRefsIn(table, r, have, 0)));
+      }
+      await tx.table('blobQueue').bulkPut(rows);
+    });
   return db;
 }

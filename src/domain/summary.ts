@@ -14,13 +14,22 @@ export interface SummaryStudent {
 }
 
 export interface SummaryData {
-  notes: readonly (Live & { studentId: string; text: string; at: number; private: boolean })[];
+  notes: readonly (Live & { studentId: string; text: string; at: number; private: boolean; photo?: SummaryPhoto | null })[];
   conferences: readonly (Live & { studentId: string; at: number; kind: string; strengths: string; trait: string; nextStep: string })[];
   goals: readonly (Live & { id: string; studentId: string; text: string; setAt: number; closedAt: number | null })[];
   goalChecks: readonly (Live & { goalId: string; studentId: string; value: string; at: number })[];
   groups: readonly (Live & { name: string; kind: string; memberIds: string[]; focusObjectiveId: string | null; dissolved: boolean })[];
   marks: readonly (Live & { studentId: string; objectiveId: string; value: string | null; at: number })[];
   objectives: readonly (Live & { id: string; text: string })[];
+}
+
+/** A note's photo as the page needs it (the bytes are found by sha256 on the device). */
+export interface SummaryPhoto {
+  sha256: string;
+  type: string;
+  size: number;
+  width: number;
+  height: number;
 }
 
 export interface SummaryOptions {
@@ -37,7 +46,7 @@ export interface StudentSummary {
   /** Objectives the latest mark shows as secure, then what recent conferences named as strengths. */
   strengths: string[];
   goal: { text: string; setAt: number; selfCheck: string | null } | null;
-  notes: { at: number; text: string }[];
+  notes: { at: number; text: string; photo: SummaryPhoto | null }[];
   conferences: { at: number; kind: string; strengths: string; trait: string; nextStep: string }[];
   groups: { name: string; kind: string; focus: string | null }[];
 }
@@ -82,10 +91,10 @@ export function buildSummary(student: SummaryStudent, data: SummaryData, opts: S
     strengths: [...secure, ...conferenceStrengths],
     goal: goal ? { text: goal.text, setAt: goal.setAt, selfCheck: check ? (SELF_CHECK_LABEL[check.value] ?? check.value) : null } : null,
     notes: mine(data.notes)
-      .filter((n) => n.text.trim() !== '' && (opts.includePrivate || !n.private))
+      .filter((n) => (n.text.trim() !== '' || !!n.photo) && (opts.includePrivate || !n.private))
       .sort(newestFirst)
       .slice(0, opts.maxNotes)
-      .map((n) => ({ at: n.at, text: n.text })),
+      .map((n) => ({ at: n.at, text: n.text, photo: n.photo ?? null })),
     conferences: conferences.slice(0, opts.maxConferences).map((c) => ({ at: c.at, kind: c.kind, strengths: c.strengths, trait: c.trait, nextStep: c.nextStep })),
     groups: data.groups
       .filter((g) => !g.deleted && !g.dissolved && g.memberIds.includes(student.id))

@@ -73,6 +73,16 @@ export interface MemoRef {
   at: number;
 }
 
+/** A photo of a student's page on a note: a content-addressed JPEG blob (its sha256), re-encoded on the device so no
+ * EXIF or GPS survives. The bytes travel on the blob queue, the reference by field sync. */
+export interface PhotoRef {
+  sha256: string;
+  type: string;
+  size: number;
+  width: number;
+  height: number;
+}
+
 export type NoteContext = 'mini-lesson' | 'independent' | 'guided-group' | 'conference';
 
 export interface Note extends SyncedBase {
@@ -86,7 +96,10 @@ export interface Note extends SyncedBase {
   private: boolean;
   at: number;
   printedAt: number | null;
+  /** Before schema 5 photos stayed on one device under this id; the upgrade moves them to `photo` and sets null. */
   photoId: string | null;
+  /** The note's photo. Rows from before schema 5 lack it. */
+  photo?: PhotoRef | null;
   /** Set when the note was written inside a group session or a conference. */
   groupSessionId: string | null;
   conferenceId: string | null;

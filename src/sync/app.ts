@@ -2,6 +2,8 @@
 
 import { repo } from '../db/write';
 import { writeConfig } from './config';
+import { BlobSync } from './blobs';
+import { startBlobScheduler } from './blobScheduler';
 import { SyncEngine } from './engine';
 import { startScheduler } from './scheduler';
 
@@ -12,15 +14,33 @@ function webLock<T>(fn: () => Promise<T>): Promise<T> {
   return locks.request('circulate-sync', () => fn()) as Promise<T>;
 }
 
+/** The blob queue in one tab at a time; a tab that finds it taken skips its pass (the holder does the work). */
+function blobLock<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks?.request) return fn();
+  return locks.request('circulate-blobs', { ifAvailable: true }, (lock) => (lock ? fn() : undefined)) as Promise<T | undefined>;
+}
+
+const isOnline = () => globalThis.navigator?.onLine !== false;
+
+export const appBlobs = new BlobSync(repo, { isOnline, lock: blobLock });
+
 export const appSync = new SyncEngine(repo, {
-  isOnline: () => globalThis.navigator?.onLine !== false,
+  isOnline,
   lock: webLock,
+  onPulled: (changes) => appBlobs.enqueuePulled(changes),
 });
 
 let stop: (() => void) | undefined;
 
 export function startSync(): void {
-  stop ??= startScheduler(appSync);
+  if (stop) return;
+  const stopRecords = startScheduler(appSync);
+  const stopBlobs = startBlobScheduler(appSync, appBlobs);
+  stop = () => {
+    stopRecords();
+    stopBlobs();
+  };
 }
 
 /** Saves the endpoint and token from Settings (throws with a message on a bad address), then syncs if both are set. */

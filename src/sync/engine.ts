@@ -1,7 +1,7 @@
 // The sync engine for one device database: one sync at a time, push (./push) then pull (./pull) through one
 // ./transport, with the status and backoff (./status) the header and Settings show.
 
-import type { Repo } from '../db/repo';
+import type { Repo, RemoteChange } from '../db/repo';
 import { apiBase, readConfig, readLastSyncAt } from './config';
 import { asSyncError, MESSAGES, SyncError } from './errors';
 import { pull } from './pull';
@@ -29,6 +29,8 @@ export interface SyncEngineOptions {
   backoffMaxMs?: number;
   /** Seals pushes and opens pulls when end-to-end encryption is on. */
   sealer?: Sealer;
+  /** Told of each applied pull page, after it landed (the blob queue queues the attachments it names). */
+  onPulled?: (changes: readonly RemoteChange[]) => Promise<void>;
 }
 
 export class SyncEngine {
@@ -44,6 +46,7 @@ export class SyncEngine {
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private readonly sealer: Sealer | undefined;
+  private readonly onPulled: SyncEngineOptions['onPulled'];
   private status: SyncStatus = { phase: 'idle', lastSyncAt: null, error: null, retryAt: null, failures: 0 };
   private readonly listeners = new Set<StatusListener>();
   private running: Promise<SyncOutcome> | undefined;
@@ -66,6 +69,7 @@ export class SyncEngine {
     this.backoffBaseMs = opts.backoffBaseMs ?? 2_000;
     this.backoffMaxMs = opts.backoffMaxMs ?? 5 * 60_000;
     this.sealer = opts.sealer;
+    this.onPulled = opts.onPulled;
   }
 
   // ---- status, for the header and Settings (useSyncExternalStore) ----
@@ -159,7 +163,7 @@ export class SyncEngine {
         const transport = this.transport(parsed.base, config.token);
         counts.pushed = await push(this.repo, transport, { pushBatch: this.pushBatch, maxBodyBytes: this.maxBodyBytes, sealer: this.sealer });
         if (pushOnly) return;
-        const pulled = await pull(this.repo, transport, { pullLimit: this.pullLimit, now: this.now, sealer: this.sealer }, config.cursor);
+        const pulled = await pull(this.repo, transport, { pullLimit: this.pullLimit, now: this.now, sealer: this.sealer, onPulled: this.onPulled }, config.cursor);
         counts.pulled = pulled.pulled;
         damaged = pulled.held.filter((e) => e.reason === 'damaged').length;
       });

@@ -13,6 +13,7 @@ export interface PullOptions {
   now: () => number;
   /** Opens sealed records (end-to-end encryption). */
   sealer?: Sealer;
+  onPulled?: (changes: readonly RemoteChange[]) => Promise<void>;
 }
 
 /** The local key under which a record that did not open is kept, to open once its key arrives. */
@@ -55,6 +56,8 @@ export async function pull(repo: Repo, transport: Transport, opts: PullOptions, 
     // also records the sync time, as everything before it has succeeded.
     const local = [{ key: KEYS.cursor, value: page.cursor }, ...held, ...(page.more ? [] : [{ key: KEYS.lastSyncAt, value: opts.now() }])];
     await repo.applyRemote(changes, local);
+    // A failure here leaves the page applied; the blob queue's start-up sweep finds what it named.
+    await opts.onPulled?.(changes).catch(() => undefined);
     pulled += changes.length;
     if (!page.more) return { pulled, held: problems };
   }

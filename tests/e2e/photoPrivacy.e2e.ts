@@ -1,5 +1,5 @@
 // A photo keeps none of the camera's metadata: a JPEG carrying an EXIF segment with GPS tags is stored re-encoded,
-// with no APP1/Exif segment and no GPS bytes left (read back from IndexedDB in the page).
+// with no APP1/Exif segment and no GPS bytes left (read back from the blob store in IndexedDB in the page).
 import { expect, test } from '@playwright/test';
 import { classWithPiece } from './helpers/clipboard';
 
@@ -68,9 +68,9 @@ test('a photo with EXIF and GPS tags is stored without any of them', async ({ pa
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const photos = await new Promise<{ blob: Blob }[]>((resolve, reject) => {
-      const req = db.transaction('photos').objectStore('photos').getAll();
-      req.onsuccess = () => resolve(req.result as { blob: Blob }[]);
+    const photos = await new Promise<{ blob: Blob; type: string }[]>((resolve, reject) => {
+      const req = db.transaction('blobs').objectStore('blobs').getAll();
+      req.onsuccess = () => resolve((req.result as { blob: Blob; type: string }[]).filter((b) => b.type === 'image/jpeg'));
       req.onerror = () => reject(req.error);
     });
     db.close();

@@ -93,10 +93,10 @@ export function NoteScreen() {
       )}
       <section aria-labelledby="photo-h" className="stack">
         <h2 id="photo-h">Photo of the page</h2>
-        {note.photoId && <PhotoThumb photoId={note.photoId} alt={`Photo of ${name}'s page`} large />}
+        <PhotoThumb note={note} alt={`Photo of ${name}'s page`} large />
         <div className="row">
           <label className={`button${busy ? ' clip-busy' : ''}`}>
-            {note.photoId ? 'Retake photo' : 'Take or add a photo'}
+            {note.photo ? 'Retake photo' : 'Take or add a photo'}
             <input
               type="file"
               accept="image/*"
@@ -118,7 +118,7 @@ export function NoteScreen() {
               }}
             />
           </label>
-          {note.photoId && (
+          {note.photo && (
             <button type="button" className="danger" onClick={() => void detachPhoto(note)}>
               Remove photo
             </button>

@@ -42,7 +42,7 @@ export function TimelineEntry({ item, lookups, studentName }: { item: TimelineIt
             <Link to={`/clipboard/note/${n.id}`}>Edit note</Link>
           </div>
           {n.text && <p className="clip-note-text">{n.text}</p>}
-          {n.photoId && <PhotoThumb photoId={n.photoId} alt="Photo of the student's page" />}
+          <PhotoThumb note={n} alt="Photo of the student's page" />
           {n.memos?.map((m) => <MemoPlayer key={m.id} memo={m} studentName={studentName} />)}
         </div>
       );

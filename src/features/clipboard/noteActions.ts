@@ -1,6 +1,6 @@
 // Notes ("jots"): created on the "Note" tap so the text can autosave from the first keystroke.
 import { create, remove, update } from '../../db/write';
-import { deletePhoto, savePhoto } from '../../db/photos';
+export { attachPhoto, detachPhoto } from '../../db/photos';
 import type { Note, NoteContext } from '../../shared/records';
 
 export function newNote(classId: string, studentId: string, pieceId: string | null): Promise<string> {
@@ -20,8 +20,8 @@ export function newNote(classId: string, studentId: string, pieceId: string | nu
   });
 }
 
-export function isEmptyNote(n: Pick<Note, 'text' | 'photoId' | 'memos'>): boolean {
-  return n.text.trim() === '' && n.photoId === null && !n.memos?.length;
+export function isEmptyNote(n: Pick<Note, 'text' | 'photoId' | 'photo' | 'memos'>): boolean {
+  return n.text.trim() === '' && n.photoId === null && !n.photo && !n.memos?.length;
 }
 
 export function setNoteContext(id: string, context: NoteContext | null): Promise<void> {
@@ -35,20 +35,6 @@ export function toggleNoteObjective(note: Note, objectiveId: string): Promise<vo
 
 export function setNotePrivate(id: string, value: boolean): Promise<void> {
   return update('notes', id, { private: value });
-}
-
-export async function attachPhoto(note: Note, file: Blob): Promise<void> {
-  const photoId = await savePhoto(note.id, file);
-  const old = note.photoId;
-  await update('notes', note.id, { photoId });
-  if (old) await deletePhoto(old);
-}
-
-export async function detachPhoto(note: Note): Promise<void> {
-  if (!note.photoId) return;
-  const old = note.photoId;
-  await update('notes', note.id, { photoId: null });
-  await deletePhoto(old);
 }
 
 export function deleteNote(id: string): Promise<void> {

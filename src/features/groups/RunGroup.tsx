@@ -105,7 +105,7 @@ export function RunGroup() {
     const attendees = members.filter((m) => !latest.absentIds.includes(m));
     const noteIds = Object.values(latest.noteIds);
     const fresh = await db.notes.bulkGet(noteIds);
-    const empty = fresh.filter((n): n is Note => !!n && !n.deleted && n.text.trim() === '' && n.photoId === null && !n.memos?.length).map((n) => n.id);
+    const empty = fresh.filter((n): n is Note => !!n && !n.deleted && n.text.trim() === '' && n.photoId === null && !n.photo && !n.memos?.length).map((n) => n.id);
     const minutes = timer.state.status === 'idle' ? group.plannedMinutes : timer.elapsedMs / MINUTE_MS;
     await finishSession(group, latest.sessionId, attendees, minutes, empty);
     await timer.reset();

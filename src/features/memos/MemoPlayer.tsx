@@ -1,4 +1,5 @@
-// Plays one voice memo from this device's blob store, with a text label naming the student and the time.
+// Plays one voice memo from this device's blob store, with a text label naming the student and the time; until the
+// blob queue has brought the audio to this device, says it is on its way.
 import { useEffect, useId, useMemo } from 'react';
 import { db } from '../../db/db';
 import { useLiveQueryFor } from '../../db/live';
@@ -25,7 +26,7 @@ export function MemoPlayer({ memo, studentName, onDelete }: { memo: MemoRef; stu
       <p id={labelId} className="memo-label">
         {label}
       </p>
-      {row === null && <p className="muted">This memo&rsquo;s audio is not on this device.</p>}
+      {row === null && <p className="muted">Voice memo is on its way</p>}
       {url && <audio controls preload="metadata" src={url} aria-labelledby={labelId} />}
       {onDelete && (
         <button type="button" className="danger" aria-label={`Delete ${label}`} onClick={onDelete}>

@@ -1,5 +1,7 @@
-// One student's page: strengths, current goal, recent notes, conferences and groups, and nothing of anyone else's.
+// One student's page: strengths, current goal, recent notes (with a note's photo of the page), conferences and
+// groups, and nothing of anyone else's.
 import { formatWhen } from '../../ui/dates';
+import { PhotoThumb } from '../clipboard/PhotoThumb';
 import type { StudentSummary } from '../../domain/summary';
 
 const day = (ms: number) => formatWhen(ms, { year: 'numeric', month: 'short', day: 'numeric' });
@@ -42,6 +44,7 @@ export function StudentSummaryPage({ summary, className, printedOn }: { summary:
           {s.notes.map((n, i) => (
             <li key={i}>
               <span className="print-meta">{day(n.at)}:</span> {n.text}
+              {n.photo && <PhotoThumb note={{ photo: n.photo, photoId: null }} alt={`Photo of ${s.name}'s page, ${day(n.at)}`} className="print-summary-photo" />}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 // The Backup section's actions: export everything as JSON, restore a checked file, export marks and notes as CSV.
 import { db } from '../../db/db';
-import { readBackup, restoreBackup } from '../../db/backup';
+import { BackupBlobError, readBackup, restoreBackup } from '../../db/backup';
 import { marksNotesCsv } from './backupCsv';
 import { checkBackupText } from './backupSchema';
 import { downloadText, today } from './download';
@@ -17,7 +17,13 @@ export type RestoreResult = { ok: true; changed: number; records: number; export
 export async function restoreFromText(text: string): Promise<RestoreResult> {
   const check = checkBackupText(text);
   if (!check.ok) return check;
-  const changed = await restoreBackup(check.file);
+  let changed: number;
+  try {
+    changed = await restoreBackup(check.file);
+  } catch (e) {
+    if (e instanceof BackupBlobError) return { ok: false, message: e.message };
+    throw e;
+  }
   return { ok: true, changed, records: check.records, exportedAt: check.file.exportedAt };
 }
 

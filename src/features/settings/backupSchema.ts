@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from '../../db/backup';
 import { SYNCED_TABLES, type TableName } from '../../shared/records';
 import { isStamp } from '../../domain/hlc';
+import { BLOB_TYPES } from '../../shared/blobs';
 
 const str = v.string();
 const nstr = v.nullable(v.string());
@@ -31,6 +32,7 @@ const FIELDS: { [K in TableName]: v.ObjectEntries } = {
     at: num,
     printedAt: nnum,
     photoId: nstr,
+    photo: v.optional(v.nullable(v.object({ sha256: str, type: str, size: num, width: num, height: num }))),
     groupSessionId: nstr,
     conferenceId: nstr,
     memos,
@@ -102,11 +104,19 @@ const tablesSchema = v.strictObject(
   Object.fromEntries(SYNCED_TABLES.map((t) => [t, v.optional(v.array(rowSchema(t)))])) as Record<TableName, v.OptionalSchema<v.ArraySchema<ReturnType<typeof rowSchema>, undefined>, undefined>>,
 );
 
+const blobSchema = v.strictObject({
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex')),
+  type: v.picklist(BLOB_TYPES),
+  data: v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')),
+});
+
 const fileSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
   exportedAt: v.string(),
   tables: tablesSchema,
+  // Photos and memos; files from before attachments synced have none.
+  blobs: v.optional(v.array(blobSchema)),
 });
 
 export type BackupCheck = { ok: true; file: BackupFile; records: number } | { ok: false; message: string };

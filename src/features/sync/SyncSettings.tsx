@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { saveSyncConfig, syncNow, testConnection } from '../../sync/app';
-import { changesWaiting } from './statusText';
+import { attachmentsWaiting, changesWaiting } from './statusText';
 import { useSyncState, type SyncState } from './useSyncState';
 import './sync.css';
 
@@ -138,6 +138,8 @@ export function SyncSettings() {
         <dd>{formatWhen(state.lastSyncAt)}</dd>
         <dt>Waiting to send</dt>
         <dd>{changesWaiting(state.pending)}</dd>
+        <dt>Photos and memos</dt>
+        <dd>{attachmentsWaiting(state.attachments)}</dd>
       </dl>
     </section>
   );

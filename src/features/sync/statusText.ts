@@ -30,6 +30,15 @@ export function changesWaiting(n: number): string {
 }
 
 /** null when sync is not configured: the header then shows nothing. */
+/** Settings' line for the blob queue: what waits to go up and to come down. */
+export function attachmentsWaiting(a: { up: number; down: number }): string {
+  if (a.up === 0 && a.down === 0) return 'None waiting';
+  const parts: string[] = [];
+  if (a.up) parts.push(`${a.up} to send`);
+  if (a.down) parts.push(`${a.down} on the way to this tablet`);
+  return parts.join(', ');
+}
+
 export function syncView(status: SyncStatus, pending: number, configured: boolean, online: boolean, lastSyncAt: number | null): SyncView | null {
   if (!configured) return null;
   const waiting = changesWaiting(pending);

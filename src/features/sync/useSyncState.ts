@@ -1,7 +1,9 @@
-// Live sync state for the header and Settings: the engine's status, the outbox size, the configuration, the network.
+// Live sync state for the header and Settings: the engine's status, the outbox size, the photos and memos waiting,
+// the configuration, the network.
 import { useSyncExternalStore } from 'react';
 import { useLiveQuery } from '../../db/live';
 import { db } from '../../db/db';
+import { BlobQueueStore } from '../../db/blobQueue';
 import { useLocal } from '../../db/local';
 import { KEYS } from '../../sync/config';
 import { appSync } from '../../sync/app';
@@ -23,6 +25,8 @@ export function useOnline(): boolean {
 export interface SyncState {
   view: SyncView | null;
   pending: number;
+  /** Photos and memos waiting to go up (private notes' never count) and to come down to this tablet. */
+  attachments: { up: number; down: number };
   endpoint: string;
   token: string;
   lastSyncAt: number | null;
@@ -32,6 +36,7 @@ export interface SyncState {
 export function useSyncState(): SyncState {
   const status = useSyncExternalStore(appSync.subscribe, appSync.getStatus);
   const pending = useLiveQuery(() => db.outbox.count(), [], 0);
+  const attachments = useLiveQuery(() => new BlobQueueStore(db).waiting(), [], { up: 0, down: 0 });
   const endpoint = useLocal<string>(KEYS.endpoint, '');
   const token = useLocal<string>(KEYS.token, '');
   const lastSyncAt = useLocal<number | null>(KEYS.lastSyncAt, null);
@@ -40,6 +45,7 @@ export function useSyncState(): SyncState {
   return {
     view: loaded ? syncView(status, pending, Boolean(endpoint), online, lastSyncAt ?? null) : null,
     pending,
+    attachments,
     endpoint: endpoint ?? '',
     token: token ?? '',
     lastSyncAt: lastSyncAt ?? null,

@@ -7,6 +7,7 @@ import { db } from '../../../src/db/db';
 import { SyncHeaderStatus } from '../../../src/features/sync/SyncHeaderStatus';
 import { SyncSettings } from '../../../src/features/sync/SyncSettings';
 import { KEYS } from '../../../src/sync/config';
+import { create } from '../../../src/db/write';
 import { fakeServer, type FakeServer } from './fakeServer';
 
 let server: FakeServer;
@@ -30,6 +31,20 @@ function ui() {
 }
 
 describe('sync settings', () => {
+  it("counts the photos and memos waiting, leaving out a private note's", async () => {
+    const note = (text: string, priv: boolean, sha256: string) =>
+      create('notes', { classId: 'c1', studentId: 's1', pieceId: null, text, objectiveIds: [], context: null, private: priv, at: 1, printedAt: null, photoId: null, groupSessionId: null, conferenceId: null, photo: { sha256, type: 'image/jpeg', size: 3, width: 1, height: 1 } });
+    const entry = (dir: 'up' | 'down', sha256: string, id: string) => ({ key: `${dir}:c1:${sha256}`, dir, classId: 'c1', sha256, type: 'image/jpeg', owner: { table: 'notes' as const, id }, state: 'pending' as const, attempts: 0, nextAt: 0 });
+    const shared = await note('shared', false, 'a'.repeat(64));
+    const secret = await note('secret', true, 'b'.repeat(64));
+    const pulled = await note('from the other tablet', false, 'c'.repeat(64));
+    await db.blobQueue.bulkPut([entry('up', 'a'.repeat(64), shared), entry('up', 'b'.repeat(64), secret), entry('down', 'c'.repeat(64), pulled)]);
+    ui();
+    expect(await screen.findByText('1 to send, 1 on the way to this tablet')).toBeInTheDocument();
+    await db.blobQueue.bulkUpdate([{ key: `up:c1:${'a'.repeat(64)}`, changes: { state: 'done' } }, { key: `down:c1:${'c'.repeat(64)}`, changes: { state: 'done' } }]);
+    expect(await screen.findByText('None waiting')).toBeInTheDocument();
+  });
+
   it('refuses an address that is not one, and saves nothing', async () => {
     const user = userEvent.setup();
     ui();

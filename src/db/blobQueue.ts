@@ -1,0 +1,157 @@
+// The device's blob queue, the data half: which attachments wait to go up or come down, and their retry state.
+// The network half is src/sync/blobs.ts. Device-only rows (never synced), so they are written here directly.
+
+import { names, queueRefsIn, refsOf, type BlobOwnerRow, type BlobOwnerTable } from './blobRefs';
+import { surfaceQuota } from './errors';
+import type { CirculateDb } from './schema';
+import type { BlobQueueRow, BlobRow } from './localRecords';
+import { isPrivateNote } from '../shared/records';
+
+/** What the queue may do with an entry now: send it, hold it (a private or deleted owner), or drop it (no owner names it). */
+export type OwnerVerdict = 'send' | 'hold' | 'gone';
+
+export class BlobQueueStore {
+  constructor(readonly db: CirculateDb) {}
+
+  private ownerTable(t: BlobOwnerTable) {
+    return t === 'notes' ? this.db.notes : this.db.conferences;
+  }
+
+  /** Adds the entries these records call for; entries already there (pending, done or failed) are left as they are. */
+  async enqueue(table: BlobOwnerTable, ids: readonly string[], now = Date.now()): Promise<number> {
+    if (!ids.length) return 0;
+    const rows = (await this.ownerTable(table).bulkGet([...ids])) as (BlobOwnerRow | undefined)[];
+    return this.addFor(table, rows.filter((r): r is BlobOwnerRow => !!r && refsOf(r).length > 0), now);
+  }
+
+  private async addFor(table: BlobOwnerTable, rows: readonly BlobOwnerRow[], now: number): Promise<number> {
+    if (!rows.length) return 0;
+    const hashes = [...new Set(rows.flatMap((r) => refsOf(r).map((x) => x.sha256)))];
+    const have = new Set((await this.db.blobs.bulkGet(hashes)).filter((b): b is BlobRow => !!b).map((b) => b.sha256));
+    const wanted = rows.flatMap((r) => queueRefsIn(table, r, have, now));
+    if (!wanted.length) return 0;
+    return this.db
+      .transaction('rw', this.db.blobQueue, async () => {
+        const existing = await this.db.blobQueue.bulkGet(wanted.map((w) => w.key));
+        const fresh = wanted.filter((_, i) => !existing[i]);
+        await this.db.blobQueue.bulkPut(fresh);
+        return fresh.length;
+      })
+      .catch(surfaceQuota);
+  }
+
+  /** Start-up safety net: queues whatever any record names and the queue does not know (a crash between saving a
+   * photo and queueing it, a restore). One pass over notes and conferences. */
+  async sweep(now = Date.now()): Promise<number> {
+    let n = 0;
+    for (const table of ['notes', 'conferences'] as const) {
+      const rows: BlobOwnerRow[] = [];
+      await this.ownerTable(table).each((r) => {
+        if (refsOf(r).length) rows.push(r);
+      });
+      n += await this.addFor(table, rows, now);
+    }
+    return n;
+  }
+
+  /** Pending entries whose backoff has passed, uploads first in the order they were queued. */
+  async due(now = Date.now()): Promise<BlobQueueRow[]> {
+    const pending = await this.db.blobQueue.where('state').equals('pending').toArray();
+    return pending.filter((e) => e.nextAt <= now).sort((a, b) => (a.dir === b.dir ? 0 : a.dir === 'up' ? -1 : 1));
+  }
+
+  /** The soonest time a pending entry becomes due, or null when none waits. */
+  async nextDueAt(): Promise<number | null> {
+    let min: number | null = null;
+    await this.db.blobQueue
+      .where('state')
+      .equals('pending')
+      .each((e) => {
+        min = min === null ? e.nextAt : Math.min(min, e.nextAt);
+      });
+    return min;
+  }
+
+  async pendingCount(): Promise<{ up: number; down: number }> {
+    const pending = await this.db.blobQueue.where('state').equals('pending').toArray();
+    return { up: pending.filter((e) => e.dir === 'up').length, down: pending.filter((e) => e.dir === 'down').length };
+  }
+
+  /** What Settings shows: blobs waiting to go up (not those held by a private note) and to come down. */
+  async waiting(): Promise<{ up: number; down: number }> {
+    const pending = await this.db.blobQueue.where('state').equals('pending').toArray();
+    let up = 0;
+    let down = 0;
+    for (const e of pending) {
+      if ((await this.verdict(e)) !== 'send') continue;
+      if (e.dir === 'up') up++;
+      else down++;
+    }
+    return { up, down };
+  }
+
+  /**
+   * Reads the owner as it is now: a private note's blobs never leave the device, so an upload waits while its note
+   * is private (or deleted) and goes if the note is made public; an entry whose owner no longer names it is dropped.
+   */
+  async verdict(e: BlobQueueRow): Promise<OwnerVerdict> {
+    const owner = (await this.ownerTable(e.owner.table).get(e.owner.id)) as (BlobOwnerRow & { private?: boolean }) | undefined;
+    if (!owner || !names(owner, e.sha256) || owner.classId !== e.classId) return 'gone';
+    if (e.dir === 'up' && (isPrivateNote(e.owner.table, owner) || owner.deleted)) return 'hold';
+    return 'send';
+  }
+
+  blob(sha256: string): Promise<BlobRow | undefined> {
+    return this.db.blobs.get(sha256);
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return (await this.db.blobs.where('sha256').equals(sha256).count()) > 0;
+  }
+
+  async done(key: string): Promise<void> {
+    await this.db.blobQueue.update(key, { state: 'done', error: undefined });
+  }
+
+  async drop(key: string): Promise<void> {
+    await this.db.blobQueue.delete(key);
+  }
+
+  async failed(key: string, error: string): Promise<void> {
+    await this.db.blobQueue.update(key, { state: 'failed', error });
+  }
+
+  async retryLater(e: BlobQueueRow, nextAt: number, error: string): Promise<void> {
+    await this.db.blobQueue.update(e.key, { attempts: e.attempts + 1, nextAt, error });
+  }
+
+  /** Stores downloaded bytes (already checked against their hash) and marks the entry done, together. */
+  async storeDownloaded(e: BlobQueueRow, blob: Blob, now = Date.now()): Promise<void> {
+    await this.db
+      .transaction('rw', this.db.blobs, this.db.blobQueue, async () => {
+        await this.db.blobs.put({ sha256: e.sha256, blob, type: blob.type || e.type, size: blob.size, createdAt: now });
+        await this.db.blobQueue.update(e.key, { state: 'done', error: undefined });
+      })
+      .catch(surfaceQuota);
+  }
+}
+
+/** The `local` key holding the server the queue's "done" uploads went to. */
+const SERVER_KEY = 'blobs.server';
+
+/**
+ * Called before each pass with the configured server (endpoint and token): when it changed, every upload marked
+ * done or failed is pending again, since the new server (or the new teacher's account) has none of those blobs.
+ */
+export async function rememberServer(store: BlobQueueStore, server: string, now = Date.now()): Promise<boolean> {
+  const { db } = store;
+  return db.transaction('rw', db.local, db.blobQueue, async () => {
+    const was = (await db.local.get(SERVER_KEY))?.value;
+    if (was === server) return false;
+    await db.blobQueue
+      .filter((e) => e.dir === 'up' && e.state !== 'pending')
+      .modify({ state: 'pending', attempts: 0, nextAt: now, error: undefined });
+    await db.local.put({ key: SERVER_KEY, value: server });
+    return was !== undefined;
+  });
+}
