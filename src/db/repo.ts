@@ -85,13 +85,13 @@ export class Repo implements Writer {
     for (const [k, v] of Object.entries(source)) {
       if (RESERVED.has(k) || v === undefined) continue;
       if (existing && sameValue(existing[k], v)) continue;
+      // What the server would refuse (a reserved name, a value nested too deep) is refused here, before it is kept.
+      const bad = fieldsProblem({ [k]: v }, table);
+      if (bad) throw new Error(`Cannot save ${bad}`);
       changed[k] = v;
     }
     const names = Object.keys(changed);
     if (names.length === 0) return null;
-    // What the server would refuse (a reserved name, a value nested too deep) is refused here, before it is kept.
-    const bad = fieldsProblem(changed, table);
-    if (bad) throw new Error(`Cannot save ${bad}`);
     const meta: FieldMeta = { t: this.session.nextStamp(), by: this.session.author };
     const changedMeta: Record<string, FieldMeta> = {};
     for (const k of names) changedMeta[k] = meta;
