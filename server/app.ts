@@ -48,6 +48,16 @@ export type ApiEnv = { Variables: { teacher: Teacher; counts: string } };
 
 export const DEFAULT_PULL_LIMIT = 500;
 
+/** Removes the blobs of withdrawn notes, class by class. */
+async function forgetBlobs(blobs: BlobStore | undefined, list: readonly { classId: string; sha256: string }[]): Promise<void> {
+  if (!blobs || list.length === 0) return;
+  const byClass = new Map<string, string[]>();
+  for (const b of list) byClass.set(b.classId, [...(byClass.get(b.classId) ?? []), b.sha256]);
+  for (const [classId, hashes] of byClass) {
+    await blobs.forget(classId, hashes).catch((e: unknown) => console.error(`blob forget failed: ${e instanceof Error ? e.name : 'error'}`));
+  }
+}
+
 function fail(c: Context, e: ApiError | StoreRefusal) {
   const headers = e instanceof ApiError ? e.headers : {};
   for (const [k, v] of Object.entries(headers)) c.header(k, v);
@@ -133,6 +143,9 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> {
       throw new ApiError(426, 'upgrade-required', `This app is too old for the server (schema ${req.schema}, needs ${MIN_CLIENT_SCHEMA}); update the app`);
     }
     const out = await applyPush(store, c.get('teacher'), req, now());
+    // After the commit, so no stored record names bytes already gone. A failure is logged (no ids, no names) and the
+    // push stands: the note's words are withdrawn either way.
+    await forgetBlobs(opts.blobs, out.forgottenBlobs);
     c.set('counts', `changes=${req.changes.length} applied=${out.applied} written=${out.written} conflicts=${out.conflicts}`);
     const body: PushResponse = { ackedThrough: out.ackedThrough, applied: out.applied };
     return c.json(body);

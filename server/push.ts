@@ -5,6 +5,7 @@
 
 import { DEFAULT_MAX_DRIFT_MS, parseStamp, stampMs } from '../src/domain/hlc';
 import { mergeStamped, type LostWrite } from '../src/domain/merge';
+import { refsOf } from '../src/shared/blobs';
 import { isPrivateNote, WITHDRAWN_NOTE_FIELDS, type TableName } from '../src/shared/records';
 import type { Change, PushRequest, PushResponse } from '../src/shared/protocol';
 import { ApiError } from './errors';
@@ -80,6 +81,8 @@ export interface PushOutcome extends PushResponse {
   /** Records that got a new sequence number. */
   written: number;
   conflicts: number;
+  /** The blobs of notes withdrawn in this push: the caller removes them from the blob store once this has committed. */
+  forgottenBlobs: { classId: string; sha256: string }[];
 }
 
 export async function applyPush(store: Store, teacher: Teacher, req: PushRequest, now: number): Promise<PushOutcome> {
@@ -89,7 +92,7 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
     const last = req.changes[req.changes.length - 1];
     const ackedThrough = Math.max(high, last?.n ?? 0);
     const fresh = req.changes.map((c, i) => ({ c, i })).filter(({ c }) => c.n > high);
-    if (fresh.length === 0) return { ackedThrough, applied: 0, written: 0, conflicts: 0 };
+    if (fresh.length === 0) return { ackedThrough, applied: 0, written: 0, conflicts: 0, forgottenBlobs: [] };
 
     const keyOf = (c: Change) => ({ scope: scopeOf(c.table, teacher.id), table: c.table, id: c.id });
     const k = (r: { scope: string; table: string; id: string }) => `${r.scope}\u0000${r.table}\u0000${r.id}`;
@@ -101,6 +104,7 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
     for (const w of work.values()) if (w.rec.classId) classIds.add(w.rec.classId);
     let history: HistoryEntry[] = [];
     const withdrawals = new Map<string, { scope: string; table: TableName; id: string }>();
+    const forgottenBlobs: PushOutcome['forgottenBlobs'] = [];
     let applied = 0;
 
     for (const { c, i } of fresh) {
@@ -124,6 +128,9 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
       if (isWithdrawn) {
         // The words of a private note are not the server's to keep, not even as history.
         withdrawals.set(k(key), key);
+        // Its photo and memos go too: they were uploaded while the note was shared.
+        const cid = typeof merged.fields.classId === 'string' ? merged.fields.classId : w.rec.classId;
+        if (cid) for (const r of refsOf(merged.fields)) forgottenBlobs.push({ classId: cid, sha256: r.sha256 });
         const stays = withdrawn(merged);
         if (!won.some((f) => WITHDRAWN_NOTE_FIELDS.has(f)) && w.existed) continue;
         merged.fields = stays.fields;
@@ -157,6 +164,6 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
     await tx.addHistory(history, now);
     await tx.dropHistory([...withdrawals.values()]);
     await tx.setClientHigh(teacher.id, req.clientId, ackedThrough);
-    return { ackedThrough, applied, written: dirty.length, conflicts: history.length };
+    return { ackedThrough, applied, written: dirty.length, conflicts: history.length, forgottenBlobs };
   });
 }
