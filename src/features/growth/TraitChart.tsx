@@ -1,0 +1,69 @@
+// One trait's growth over the year as plain SVG: the four levels as labelled rows, each piece of evidence a point in
+// time order (a circle for a checklist mark, a square for a rating), joined by a line. Plain SVG rather than a chart
+// library: a step chart on four levels is a few dozen lines, needs no dependency in the download, prints crisply and
+// carries real <text> labels; the same data is in a table beside it for screen readers.
+import type { Evidence } from '../../domain/growth';
+import { formatWhen } from '../../ui/dates';
+
+const W = 640;
+const H = 150;
+const LEFT = 96;
+const RIGHT = 12;
+const TOP = 12;
+const ROW = 30;
+
+export function levelY(level: number): number {
+  return TOP + (3 - level) * ROW;
+}
+
+export interface ChartSpan {
+  from: number;
+  to: number;
+}
+
+export function TraitChart({ trait, series, names, span }: { trait: string; series: readonly Evidence[]; names: readonly string[]; span: ChartSpan }) {
+  const width = W - LEFT - RIGHT;
+  const x = (at: number) => LEFT + (span.to > span.from ? ((at - span.from) / (span.to - span.from)) * width : width / 2);
+  const last = series[series.length - 1];
+  const label = `${trait}: ${series.length} piece${series.length === 1 ? '' : 's'} of evidence${last ? `, latest ${names[last.level]} on ${formatWhen(last.at, { month: 'short', day: 'numeric' })}` : ''}`;
+  const months = monthTicks(span);
+  return (
+    <svg className="growth-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
+      {names.map((name, level) => (
+        <g key={level}>
+          <line x1={LEFT} x2={W - RIGHT} y1={levelY(level)} y2={levelY(level)} className="growth-grid" />
+          <text x={LEFT - 6} y={levelY(level) + 5} textAnchor="end" className="growth-level-label">
+            {name}
+          </text>
+        </g>
+      ))}
+      {months.map((m) => (
+        <text key={m} x={x(m)} y={H - 8} textAnchor="middle" className="growth-month">
+          {formatWhen(m, { month: 'short' })}
+        </text>
+      ))}
+      {series.length > 1 && <polyline className="growth-line" points={series.map((e) => `${x(e.at).toFixed(1)},${levelY(e.level)}`).join(' ')} />}
+      {series.map((e) =>
+        e.kind === 'rating' ? (
+          <rect key={e.id} className="growth-point rating" x={x(e.at) - 5} y={levelY(e.level) - 5} width={10} height={10} />
+        ) : (
+          <circle key={e.id} className="growth-point mark" cx={x(e.at)} cy={levelY(e.level)} r={4} />
+        ),
+      )}
+    </svg>
+  );
+}
+
+/** The first of each month inside the span (at most 12 labels). */
+function monthTicks({ from, to }: ChartSpan): number[] {
+  const out: number[] = [];
+  const d = new Date(from);
+  d.setDate(1);
+  d.setHours(0, 0, 0, 0);
+  d.setMonth(d.getMonth() + 1);
+  while (d.getTime() <= to && out.length < 12) {
+    out.push(d.getTime());
+    d.setMonth(d.getMonth() + 1);
+  }
+  return out;
+}
