@@ -1,7 +1,7 @@
 // The class at a glance: what to teach next, the heatmap of writers x traits (tap a cell for its evidence) and the
 // trend over the last weeks.
 import { useCallback, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { levelKey, studentSeries } from '../../domain/growth';
 import { displayName } from '../../domain/names';
 import { useNow } from '../../ui/useNow';
@@ -39,13 +39,17 @@ export function ClassGrowthScreen({ classId }: { classId: string }) {
   // The trend's four-week window moves by the hour, not on every minute's tick.
   const now = Math.floor(useNow() / HOUR) * HOUR + HOUR;
   const data = useClassGrowth(classId, now);
+  const navigate = useNavigate();
   const [picked, setPicked] = useState<{ studentId: string; trait: string } | null>(null);
   const onPick = useCallback((studentId: string, trait: string) => setPicked({ studentId, trait }), []);
   if (!data) return null;
   return (
     <div className="stack growth-class">
       <h1>Growth</h1>
-      <TeachNextCard classId={classId} next={data.next} students={data.students} names={data.levelNames} />
+      <TeachNextCard classId={classId} next={data.next} students={data.students} names={data.levelNames} onLesson={(trait) => navigate(`/growth/goals?trait=${encodeURIComponent(trait)}`)} />
+      <Link className="button" to="/growth/goals">
+        Goals and strategies
+      </Link>
       {picked && data.cells.has(levelKey(picked.studentId, picked.trait)) && <CellEvidence classId={classId} studentId={picked.studentId} trait={picked.trait} onClose={() => setPicked(null)} />}
       {data.traits.length === 0 ? (
         <p className="muted">No evidence yet. Marks on the checklist for objectives with a trait, and ratings on a student's growth page, fill this in.</p>

@@ -3,6 +3,7 @@ import { Link, Route, Routes } from 'react-router';
 import { useCurrentClass } from '../../session/useCurrentClass';
 import { ClassGrowthScreen } from './ClassGrowthScreen';
 import { StudentGrowthScreen } from './StudentGrowthScreen';
+import { GoalLibraryScreen } from './GoalLibraryScreen';
 import './growth.css';
 
 export default function GrowthArea() {
@@ -21,6 +22,7 @@ export default function GrowthArea() {
   return (
     <Routes>
       <Route path="student/:studentId" element={<StudentGrowthScreen />} />
+      <Route path="goals" element={<GoalLibraryScreen />} />
       <Route path="*" element={<ClassGrowthScreen key={current.id} classId={current.id} />} />
     </Routes>
   );
