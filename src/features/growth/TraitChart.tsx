@@ -5,30 +5,29 @@
 import type { Evidence } from '../../domain/growth';
 import { formatWhen } from '../../ui/dates';
 
-const W = 640;
-const H = 150;
-const LEFT = 96;
 const RIGHT = 12;
 const TOP = 12;
-const ROW = 30;
 
-export function levelY(level: number): number {
-  return TOP + (3 - level) * ROW;
-}
+/** The screen's chart, and the print's narrower one (two to a row on paper, its words still at a readable size). */
+const SIZES = { screen: { W: 640, H: 150, LEFT: 96, ROW: 30 }, print: { W: 340, H: 112, LEFT: 78, ROW: 22 } } as const;
+export type ChartSize = keyof typeof SIZES;
 
 export interface ChartSpan {
   from: number;
   to: number;
 }
 
-export function TraitChart({ trait, series, names, span }: { trait: string; series: readonly Evidence[]; names: readonly string[]; span: ChartSpan }) {
+export function TraitChart({ trait, series, names, span, size = 'screen' }: { trait: string; series: readonly Evidence[]; names: readonly string[]; span: ChartSpan; size?: ChartSize }) {
+  const { W, H, LEFT, ROW } = SIZES[size];
+  const levelY = (level: number) => TOP + (3 - level) * ROW;
   const width = W - LEFT - RIGHT;
   const x = (at: number) => LEFT + (span.to > span.from ? ((at - span.from) / (span.to - span.from)) * width : width / 2);
   const last = series[series.length - 1];
   const label = `${trait}: ${series.length} piece${series.length === 1 ? '' : 's'} of evidence${last ? `, latest ${names[last.level]} on ${formatWhen(last.at, { month: 'short', day: 'numeric' })}` : ''}`;
-  const months = monthTicks(span);
+  // The print chart is narrow: a year's twelve month names would touch, so it names every other month.
+  const months = monthTicks(span).filter((_, i, all) => size === 'screen' || all.length <= 6 || i % 2 === 0);
   return (
-    <svg className="growth-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
+    <svg className={`growth-chart growth-chart-${size}`} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
       {names.map((name, level) => (
         <g key={level}>
           <line x1={LEFT} x2={W - RIGHT} y1={levelY(level)} y2={levelY(level)} className="growth-grid" />

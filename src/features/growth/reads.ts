@@ -5,7 +5,7 @@ import { sortStudents } from '../../db/hooks';
 import { useLiveQueryFor } from '../../db/live';
 import { collectEvidence, heatmap, latestLevels, levelNames, teachNext, traitOf, traitsIn, type Evidence, type HeatCell, type TeachNext } from '../../domain/growth';
 import { OBJECTIVE_LIBRARY } from '../../domain/objectiveLibrary';
-import type { Goal, GoalCheck, Note, Objective, Piece, Student } from '../../shared/records';
+import type { Conference, Goal, GoalCheck, Note, Objective, Piece, Student } from '../../shared/records';
 
 /** The traits in the objective library's order (the 6+1 traits, then the unit strands): the heatmap's columns. */
 export const TRAIT_ORDER: readonly string[] = [...new Set(OBJECTIVE_LIBRARY.flatMap((s) => s.objectives.map((o) => o.trait)))];
@@ -70,13 +70,14 @@ export interface StudentGrowth {
   notes: Note[];
   goals: Goal[];
   checks: GoalCheck[];
+  conferences: Conference[];
   levelNames: string[];
   lookups: Lookups;
 }
 
 export async function readStudentGrowth(classId: string, studentId: string): Promise<StudentGrowth> {
   const range = [[studentId, -Infinity], [studentId, Infinity]] as const;
-  const [student, lookups, cells, ratings, notes, goals, checks, names] = await Promise.all([
+  const [student, lookups, cells, ratings, notes, goals, checks, conferences, names] = await Promise.all([
     db.students.get(studentId),
     classLookups(classId),
     db.cells.where('studentId').equals(studentId).toArray(),
@@ -84,6 +85,7 @@ export async function readStudentGrowth(classId: string, studentId: string): Pro
     db.notes.where('[studentId+at]').between(...range).toArray(),
     db.goals.where('studentId').equals(studentId).toArray(),
     db.goalChecks.where('studentId').equals(studentId).toArray(),
+    db.conferences.where('[studentId+at]').between(...range).toArray(),
     readLevelNames(),
   ]);
   const evidence = collectEvidence(cells, ratings, lookups.objectiveTrait);
@@ -94,6 +96,7 @@ export async function readStudentGrowth(classId: string, studentId: string): Pro
     notes: notes.filter((n) => !n.deleted),
     goals: goals.filter((g) => !g.deleted).sort((a, b) => a.setAt - b.setAt),
     checks: checks.filter((c) => !c.deleted).sort((a, b) => a.at - b.at),
+    conferences: conferences.filter((c) => !c.deleted),
     levelNames: names,
     lookups,
   };
