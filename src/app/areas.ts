@@ -10,6 +10,7 @@ export interface Area extends AreaInfo {
 const SCREENS: Record<AreaPath, LazyExoticComponent<ComponentType>> = {
   clipboard: lazy(() => import('../features/clipboard/ClipboardArea')),
   groups: lazy(() => import('../features/groups/GroupsArea')),
+  growth: lazy(() => import('../features/growth/GrowthArea')),
   conferences: lazy(() => import('../features/conferences/ConferencesArea')),
   timer: lazy(() => import('../features/timer/TimerArea')),
   print: lazy(() => import('../features/print/PrintArea')),

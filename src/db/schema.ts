@@ -73,6 +73,14 @@ export const SCHEMA_V5: Record<string, string> = {
   blobQueue: 'key, state',
 };
 
+/** Version 6: the writing continuum. Level ratings (class data, synced like marks), the teacher's own library goals,
+ * and the cells findable by student for a writer's growth view. Goals gain optional fields, so no rows change. */
+export const SCHEMA_V6: Record<string, string> = {
+  ratings: 'id, [classId+at], [studentId+at]',
+  goalLibrary: 'id',
+  cells: 'id, pieceId, studentId',
+};
+
 export function createDb(name = DB_NAME): CirculateDb {
   // The query cache is off because single writes bypass Dexie's transactions (see Repo.writeOne).
   const db = new Dexie(name, { cache: 'disabled' }) as CirculateDb;
@@ -102,5 +110,6 @@ export function createDb(name = DB_NAME): CirculateDb {
       }
       await tx.table('blobQueue').bulkPut(rows);
     });
+  db.version(6).stores(SCHEMA_V6);
   return db;
 }

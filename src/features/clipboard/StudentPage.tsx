@@ -28,6 +28,11 @@ export function StudentPage() {
     <div className="stack clip-student">
       <StudentHeader student={page.student} seenAt={page.seenAt} piece={page.piece} />
       <OpenNeedsSection piece={page.piece} needs={page.needs} lookups={page.lookups} />
+      <p>
+        <Link className="button" to={`/growth/student/${page.student.id}`}>
+          Growth along the continuum
+        </Link>
+      </p>
       <StudentGoals studentId={page.student.id} />
       <TimelineSection
         timeline={page.timeline}
