@@ -11,6 +11,7 @@ const SCREENS: Record<AreaPath, LazyExoticComponent<ComponentType>> = {
   clipboard: lazy(() => import('../features/clipboard/ClipboardArea')),
   groups: lazy(() => import('../features/groups/GroupsArea')),
   conferences: lazy(() => import('../features/conferences/ConferencesArea')),
+  find: lazy(() => import('../features/search/SearchArea')),
   timer: lazy(() => import('../features/timer/TimerArea')),
   print: lazy(() => import('../features/print/PrintArea')),
   roster: lazy(() => import('../features/roster/RosterArea')),
