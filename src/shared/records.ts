@@ -198,6 +198,19 @@ export interface Starter extends SyncedBase {
   order: number;
 }
 
+/** A report-card comment for one student over a date range: the teacher's edited text, and the sentences it was drafted
+ * from with the records each cites (kept so the evidence stays one tap away while the words change). */
+export interface ReportDraft extends SyncedBase {
+  classId: string;
+  studentId: string;
+  /** YYYY-MM-DD, inclusive. */
+  from: string;
+  to: string;
+  text: string;
+  sentences: { text: string; evidence: { kind: string; id: string; at: number }[] }[];
+  createdAt: number;
+}
+
 /** Teacher preferences that follow the teacher to another device. */
 export interface Setting extends SyncedBase {
   value: unknown;
@@ -217,6 +230,7 @@ export interface SyncedTables {
   goals: Goal;
   goalChecks: GoalCheck;
   reflections: Reflection;
+  reportDrafts: ReportDraft;
   starters: Starter;
   settings: Setting;
 }
@@ -237,6 +251,7 @@ export const SYNCED_TABLES = [
   'goals',
   'goalChecks',
   'reflections',
+  'reportDrafts',
   'starters',
   'settings',
 ] as const satisfies readonly TableName[];

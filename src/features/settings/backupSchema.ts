@@ -71,6 +71,15 @@ const FIELDS: { [K in TableName]: v.ObjectEntries } = {
   goals: { classId: str, studentId: str, text: str, setAt: num, conferenceId: nstr, closedAt: nnum },
   goalChecks: { classId: str, goalId: str, studentId: str, value: v.picklist(['not-yet', 'starting', 'yes']), at: num },
   reflections: { classId: str, date: str, hard: str, wentWell: str },
+  reportDrafts: {
+    classId: str,
+    studentId: str,
+    from: str,
+    to: str,
+    text: str,
+    sentences: v.array(v.object({ text: str, evidence: v.array(v.object({ kind: str, id: str, at: num })) })),
+    createdAt: num,
+  },
   starters: { step: v.picklist(['opener', 'tell', 'ask', 'give']), text: str, order: num },
   settings: { value: v.unknown() },
 };
