@@ -12,6 +12,7 @@ const SCREENS: Record<AreaPath, LazyExoticComponent<ComponentType>> = {
   groups: lazy(() => import('../features/groups/GroupsArea')),
   growth: lazy(() => import('../features/growth/GrowthArea')),
   conferences: lazy(() => import('../features/conferences/ConferencesArea')),
+  find: lazy(() => import('../features/search/SearchArea')),
   timer: lazy(() => import('../features/timer/TimerArea')),
   print: lazy(() => import('../features/print/PrintArea')),
   roster: lazy(() => import('../features/roster/RosterArea')),

@@ -81,6 +81,11 @@ export const SCHEMA_V6: Record<string, string> = {
   cells: 'id, pieceId, studentId',
 };
 
+/** Version 7: report-comment drafts (synced; src/features/search/DraftScreen.tsx). Version 6 is the growth levels'. */
+export const SCHEMA_V7: Record<string, string> = {
+  reportDrafts: 'id, studentId, classId',
+};
+
 export function createDb(name = DB_NAME): CirculateDb {
   // The query cache is off because single writes bypass Dexie's transactions (see Repo.writeOne).
   const db = new Dexie(name, { cache: 'disabled' }) as CirculateDb;
@@ -111,5 +116,6 @@ export function createDb(name = DB_NAME): CirculateDb {
       await tx.table('blobQueue').bulkPut(rows);
     });
   db.version(6).stores(SCHEMA_V6);
+  db.version(7).stores(SCHEMA_V7);
   return db;
 }

@@ -225,6 +225,19 @@ export interface Starter extends SyncedBase {
   order: number;
 }
 
+/** A report-card comment for one student over a date range: the teacher's edited text, and the sentences it was drafted
+ * from with the records each cites (kept so the evidence stays one tap away while the words change). */
+export interface ReportDraft extends SyncedBase {
+  classId: string;
+  studentId: string;
+  /** YYYY-MM-DD, inclusive. */
+  from: string;
+  to: string;
+  text: string;
+  sentences: { text: string; evidence: { kind: string; id: string; at: number }[] }[];
+  createdAt: number;
+}
+
 /** Teacher preferences that follow the teacher to another device. */
 export interface Setting extends SyncedBase {
   value: unknown;
@@ -246,6 +259,7 @@ export interface SyncedTables {
   ratings: Rating;
   goalLibrary: LibraryGoal;
   reflections: Reflection;
+  reportDrafts: ReportDraft;
   starters: Starter;
   settings: Setting;
 }
@@ -268,6 +282,7 @@ export const SYNCED_TABLES = [
   'ratings',
   'goalLibrary',
   'reflections',
+  'reportDrafts',
   'starters',
   'settings',
 ] as const satisfies readonly TableName[];

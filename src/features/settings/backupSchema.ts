@@ -73,6 +73,15 @@ const FIELDS: { [K in TableName]: v.ObjectEntries } = {
   ratings: { classId: str, studentId: str, trait: str, level: v.picklist([0, 1, 2, 3]), at: num, pieceId: nstr, conferenceId: nstr },
   goalLibrary: { trait: str, text: str, strategies: strs, prompts: strs, order: num },
   reflections: { classId: str, date: str, hard: str, wentWell: str },
+  reportDrafts: {
+    classId: str,
+    studentId: str,
+    from: str,
+    to: str,
+    text: str,
+    sentences: v.array(v.object({ text: str, evidence: v.array(v.object({ kind: str, id: str, at: num })) })),
+    createdAt: num,
+  },
   starters: { step: v.picklist(['opener', 'tell', 'ask', 'give']), text: str, order: num },
   settings: { value: v.unknown() },
 };
