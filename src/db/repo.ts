@@ -10,11 +10,12 @@ import { request } from './idb';
 import { currentRows, fieldsOf, fromStamped, groupByTable, RESERVED, sameValue, toStamped, type RemoteChange, type Row } from './rows';
 import { inRawTransaction, LiveNotifier } from './rawTransaction';
 import { Outbox } from './outbox';
+import { restoreEntries, withdrawal } from './outboxEntries';
 import type { CirculateDb } from './schema';
 import { Session } from './session';
 import { ChangeFeed } from './changeFeed';
 import { afterFirstWrite } from './storage';
-import { isPrivateNote, SYNCED_TABLES, WITHDRAWN_NOTE_FIELDS, type Fields, type Mark, type TableName } from '../shared/records';
+import { isPrivateNote, SYNCED_TABLES, type Fields, type Mark, type TableName } from '../shared/records';
 import { fieldsProblem } from '../shared/fieldRules';
 import type { BlobRow, LocalRow, OutboxEntry } from './localRecords';
 
@@ -29,20 +30,6 @@ export interface Writer {
 }
 
 type WriteRoute = (table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update') => Promise<void>;
-
-/** A note just made private: the change that withdraws the copy others have (its class, flag and tombstone only). */
-function withdrawal(row: Row): OutboxEntry {
-  const fields: Record<string, unknown> = {};
-  const meta: Record<string, FieldMeta> = {};
-  for (const f of WITHDRAWN_NOTE_FIELDS) {
-    const m = row._m?.[f];
-    if (m) {
-      fields[f] = row[f];
-      meta[f] = m;
-    }
-  }
-  return { table: 'notes', id: row.id, fields, meta };
-}
 
 /** The four writes over one route: a delete and its undo are tombstone updates, so they sync like any change. */
 function writerOver(write: WriteRoute): Writer {
@@ -229,7 +216,7 @@ export class Repo implements Writer {
         for (const row of merged.values()) store.put(row);
         for (const id of gone) store.delete(id);
         if (table === 'marks') await this.cellsAfter(rawCells(trans), [...merged.values()], [...merged.keys()].map((id) => before.get(id)));
-        if (opts.queue) for (const entry of this.outboxEntries(table, merged, won, before)) trans.objectStore('outbox').add(entry);
+        if (opts.queue) for (const entry of restoreEntries(table, merged, won, before)) trans.objectStore('outbox').add(entry);
         touched.set(table, [...merged.keys(), ...gone]);
         n += merged.size + gone.size;
       }
@@ -244,28 +231,6 @@ export class Repo implements Writer {
     if (opts.alsoPut.length) this.live.notify('local');
     if (opts.blobs?.length) this.live.notify('blobs');
     return written;
-  }
-
-  /** A restore's outbox entries: the fields the file won, or the whole row where a private note was made public. */
-  private outboxEntries(table: TableName, merged: Map<string, Row>, won: Map<string, Set<string>>, before: Map<string, Row | undefined>): OutboxEntry[] {
-    const entries: OutboxEntry[] = [];
-    for (const [id, row] of merged) {
-      if (isPrivateNote(table, row)) {
-        if (before.get(id) && !isPrivateNote(table, before.get(id))) entries.push(withdrawal(row));
-        continue;
-      }
-      const names = isPrivateNote(table, before.get(id)) ? Object.keys(fieldsOf(row)) : [...(won.get(id) ?? [])];
-      const fields: Record<string, unknown> = {};
-      const meta: Record<string, FieldMeta> = {};
-      for (const f of names) {
-        const m = row._m?.[f];
-        if (!m) continue;
-        fields[f] = row[f];
-        meta[f] = m;
-      }
-      entries.push({ table, id, fields, meta });
-    }
-    return entries;
   }
 
   /** Brings the checklist cells of just-written marks up to date, inside the caller's transaction. */

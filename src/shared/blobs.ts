@@ -18,6 +18,28 @@ export function isSha256Hex(s: string): boolean {
   return /^[0-9a-f]{64}$/.test(s);
 }
 
+/** A finished voice memo on a note or conference. The audio is a content-addressed blob (its sha256) that travels
+ * on the blob queue; the reference syncs with the record. */
+export interface MemoRef {
+  id: string;
+  sha256: string;
+  type: string;
+  size: number;
+  durationMs: number;
+  /** When recording started. */
+  at: number;
+}
+
+/** A photo of a student's page on a note: a content-addressed JPEG blob (its sha256), re-encoded on the device so no
+ * EXIF or GPS survives. The bytes travel on the blob queue, the reference by field sync. */
+export interface PhotoRef {
+  sha256: string;
+  type: string;
+  size: number;
+  width: number;
+  height: number;
+}
+
 /** The blobs a note or conference names (its photo and its memos), read defensively: the server sees raw fields,
  * and rows from before schema 4/5 lack them. */
 export function refsOf(record: object | undefined | null): { sha256: string; type: string }[] {

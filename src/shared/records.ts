@@ -3,6 +3,9 @@
 
 import type { MarkValue } from '../domain/marks';
 import type { FieldMeta } from '../domain/merge';
+import type { MemoRef, PhotoRef } from './blobs';
+
+export type { MemoRef, PhotoRef };
 
 export interface SyncedBase {
   id: string;
@@ -59,28 +62,6 @@ export interface Mark extends SyncedBase {
   objectiveId: string;
   value: MarkValue;
   at: number;
-}
-
-/** A finished voice memo on a note or conference. The audio is a content-addressed blob (its sha256) kept on the
- * recording device for now; the reference syncs with the record, so other devices know a memo exists. */
-export interface MemoRef {
-  id: string;
-  sha256: string;
-  type: string;
-  size: number;
-  durationMs: number;
-  /** When recording started. */
-  at: number;
-}
-
-/** A photo of a student's page on a note: a content-addressed JPEG blob (its sha256), re-encoded on the device so no
- * EXIF or GPS survives. The bytes travel on the blob queue, the reference by field sync. */
-export interface PhotoRef {
-  sha256: string;
-  type: string;
-  size: number;
-  width: number;
-  height: number;
 }
 
 export type NoteContext = 'mini-lesson' | 'independent' | 'guided-group' | 'conference';
