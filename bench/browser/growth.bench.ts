@@ -11,7 +11,7 @@ import { newId } from '../../src/domain/ids';
 import type { Mark, Objective, Piece, Rating, Student } from '../../src/shared/records';
 import { ClassGrowthScreen } from '../../src/features/growth/ClassGrowthScreen';
 import { StudentGrowthScreen } from '../../src/features/growth/StudentGrowthScreen';
-import { TRAIT_ORDER } from '../../src/features/growth/reads';
+import { readClassGrowth, TRAIT_ORDER } from '../../src/features/growth/reads';
 import { useSession } from '../../src/session/sessionStore';
 import { prng } from '../../tests/support/prng';
 import { median, type Metrics } from '../types';
@@ -92,6 +92,13 @@ export default async function (): Promise<Metrics> {
     const big = await seedClass(150, 334, rand);
     await db.transaction('rw', db.marks, db.cells, () => rebuildCells(db.marks, db.cells));
     await repo.session.ready();
+    // The read and derivations alone, no React: which half of a render is the data.
+    const reads: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await readClassGrowth(big.classId, Date.now());
+      reads.push(performance.now() - t0);
+    }
     const heat = (classId: string) => () => createElement(MemoryRouter, null, createElement(ClassGrowthScreen, { classId }));
     const heatReady = (n: number) => (h: HTMLElement) => h.querySelectorAll('.growth-heat tbody tr').length === n;
     const small35 = await times(heat(small.classId), heatReady(35));
@@ -104,6 +111,7 @@ export default async function (): Promise<Metrics> {
     return {
       'growth-heatmap-render': { value: round(median(small35.slice(1))), unit: 'ms', budget: 100, note: `35 writers, ${small.marks} marks; first mount ${round(small35[0]!)} ms` },
       'growth-heatmap-render-150': { value: round(median(big150.slice(1))), unit: 'ms', budget: 100, note: `150 writers, ${big.marks} marks; first mount ${round(big150[0]!)} ms` },
+      'growth-class-read-150': { value: round(median(reads)), unit: 'ms', note: 'readClassGrowth alone for the 150-writer class' },
       'growth-student-view-render': { value: round(median(viewTimes.slice(1))), unit: 'ms', budget: 100, note: `one writer's year, charts and tables; first mount ${round(viewTimes[0]!)} ms` },
     };
   } finally {
