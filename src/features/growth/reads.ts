@@ -50,7 +50,8 @@ export async function readClassGrowth(classId: string, now: number): Promise<Cla
     db.ratings.where('[classId+at]').between([classId, -Infinity], [classId, Infinity]).toArray(),
     readLevelNames(),
   ]);
-  const cells = await db.cells.where('pieceId').anyOf([...lookups.pieces.keys()]).toArray();
+  // One equals() per piece: Dexie answers each with a single getAll, where anyOf walks a cursor row by row.
+  const cells = (await Promise.all([...lookups.pieces.keys()].map((p) => db.cells.where('pieceId').equals(p).toArray()))).flat();
   const students = sortStudents(studentRows.filter((s) => !s.deleted && !s.archived));
   const evidence = collectEvidence(cells, ratings, lookups.objectiveTrait);
   const traits = traitsIn(evidence, TRAIT_ORDER);
