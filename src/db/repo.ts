@@ -14,7 +14,8 @@ import type { CirculateDb } from './schema';
 import { Session } from './session';
 import { ChangeFeed } from './changeFeed';
 import { afterFirstWrite } from './storage';
-import { isPrivateNote, SYNCED_TABLES, WITHDRAWN_NOTE_FIELDS, type Fields, type Mark, type TableName } from '../shared/records';
+import { withdrawal } from './withdrawal';
+import { isPrivateNote, SYNCED_TABLES, type Fields, type Mark, type TableName } from '../shared/records';
 import { fieldsProblem } from '../shared/fieldRules';
 import type { BlobRow, LocalRow, OutboxEntry } from './localRecords';
 
@@ -29,20 +30,6 @@ export interface Writer {
 }
 
 type WriteRoute = (table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update') => Promise<void>;
-
-/** A note just made private: the change that withdraws the copy others have (its class, flag and tombstone only). */
-function withdrawal(row: Row): OutboxEntry {
-  const fields: Record<string, unknown> = {};
-  const meta: Record<string, FieldMeta> = {};
-  for (const f of WITHDRAWN_NOTE_FIELDS) {
-    const m = row._m?.[f];
-    if (m) {
-      fields[f] = row[f];
-      meta[f] = m;
-    }
-  }
-  return { table: 'notes', id: row.id, fields, meta };
-}
 
 /** The four writes over one route: a delete and its undo are tombstone updates, so they sync like any change. */
 function writerOver(write: WriteRoute): Writer {
