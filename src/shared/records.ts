@@ -206,18 +206,8 @@ export interface Starter extends SyncedBase {
   order: number;
 }
 
-/** A report-card comment for one student over a date range: the teacher's edited text, and the sentences it was drafted
- * from with the records each cites (kept so the evidence stays one tap away while the words change). */
-export interface ReportDraft extends SyncedBase {
-  classId: string;
-  studentId: string;
-  /** YYYY-MM-DD, inclusive. */
-  from: string;
-  to: string;
-  text: string;
-  sentences: { text: string; evidence: { kind: string; id: string; at: number }[] }[];
-  createdAt: number;
-}
+export type { ReportDraft } from './reportDraftRecord';
+import type { ReportDraft } from './reportDraftRecord';
 
 /** Teacher preferences that follow the teacher to another device. */
 export interface Setting extends SyncedBase {

@@ -68,6 +68,19 @@ describe('live search index', () => {
     expect(idx.index.authors()).toEqual(['Mr Diaz']);
   });
 
+  it('drops a note its author withdrew (made private on their tablet) when the withdrawal is pulled', async () => {
+    const idx = makeIndex();
+    await idx.start();
+    const meta = (ms: number) => Object.fromEntries(Object.keys(note('')).concat('deleted').map((k) => [k, { t: stamp(ms), by: 'Mr Diaz' }]));
+    await repo.applyRemote([{ table: 'notes', id: 'shared', fields: { ...note('worried about similes'), deleted: false }, meta: meta(1000) }]);
+    await idx.settled();
+    expect(found(idx, 'similes')).toEqual(['shared']);
+    await repo.applyRemote([{ table: 'notes', id: 'shared', fields: { private: true }, meta: { private: { t: stamp(2000), by: 'Mr Diaz' } } }]);
+    await idx.settled();
+    expect(await db.notes.get('shared')).toBeUndefined();
+    expect(found(idx, 'similes')).toEqual([]);
+  });
+
   it('keeps a change made while it builds over the older copy it read', async () => {
     const id = await create('notes', note('first words'));
     for (let i = 0; i < 5; i++) await create('notes', note(`filler ${i}`));
