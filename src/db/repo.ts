@@ -11,6 +11,7 @@ import { currentRows, fieldsOf, fromStamped, groupByTable, RESERVED, sameValue, 
 import { inRawTransaction, LiveNotifier } from './rawTransaction';
 import { Outbox } from './outbox';
 import type { CirculateDb } from './schema';
+import { restampScope } from './restamp';
 import { Session } from './session';
 import { afterFirstWrite } from './storage';
 import { isPrivateNote, SYNCED_TABLES, type Fields, type Mark, type TableName } from '../shared/records';
@@ -155,6 +156,11 @@ export class Repo implements Writer {
    */
   transact<R>(fn: (w: Writer) => Promise<R>, tables: readonly TableName[] = SYNCED_TABLES): Promise<R> {
     return this.run(tables, () => fn(this.writer));
+  }
+
+  /** Queues a class (or the teacher's own records) to be sent again whole under fresh stamps; see ./restamp. */
+  restamp(scope: { classId: string } | 'self'): Promise<number> {
+    return restampScope(this.db, this.session, scope);
   }
 
   /**
