@@ -1,5 +1,5 @@
 // The sync API (protocol v1) as a Hono app under /api/v1, and nothing else: main.ts adds the built app beside it.
-// Order of checks: CORS, schema version (426), token (401), rate limit (429), body size (413), body shape (400).
+// Order of checks: CORS, schema header (400, then 426), token (401), rate limit (429), body size (413), body shape (400).
 // Bodies are read by body.ts rather than hono's bodyLimit, which answers 413 mid-upload (see there why that hurts).
 
 import { Hono, type Context } from 'hono';
@@ -14,7 +14,6 @@ import {
   type HelloResponse,
   type PushResponse,
 } from '../src/shared/protocol';
-import { PushRequestSchema } from '../src/shared/protocolSchema';
 import { ApiError, errorBody } from './errors';
 import { readBodyText } from './body';
 import { mountBlobRoutes } from './blobs';
@@ -27,7 +26,7 @@ import { applyPush } from './push';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rate-limit';
 import { StoreRefusal, type Store, type Teacher } from './store/types';
 import { hashToken } from './tokens';
-import { fastPushRequest, parseOr400 } from './validate';
+import { parsePushRequest } from './validate';
 
 export interface AppOptions {
   store: Store;
@@ -49,6 +48,16 @@ export interface AppOptions {
 export type ApiEnv = { Variables: { teacher: Teacher; counts: string } };
 
 export const DEFAULT_PULL_LIMIT = 500;
+
+/** Removes the blobs of withdrawn notes, class by class. */
+async function forgetBlobs(blobs: BlobStore | undefined, list: readonly { classId: string; sha256: string }[]): Promise<void> {
+  if (!blobs || list.length === 0) return;
+  const byClass = new Map<string, string[]>();
+  for (const b of list) byClass.set(b.classId, [...(byClass.get(b.classId) ?? []), b.sha256]);
+  for (const [classId, hashes] of byClass) {
+    await blobs.forget(classId, hashes).catch((e: unknown) => console.error(`blob forget failed: ${e instanceof Error ? e.name : 'error'}`));
+  }
+}
 
 function fail(c: Context, e: ApiError | StoreRefusal) {
   const headers = e instanceof ApiError ? e.headers : {};
@@ -92,10 +101,10 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> {
   }
 
   app.use(`${API_BASE}/*`, async (c, next) => {
+    // First, before the token: it needs no database, and a request without it is not from a Circulate app.
     const schema = c.req.header(SCHEMA_HEADER);
-    if (schema === undefined || !/^\d{1,6}$/.test(schema)) {
-      throw new ApiError(400, 'schema-required', `Send the ${SCHEMA_HEADER} header with the app's data schema version`);
-    }
+    if (schema === undefined) throw new ApiError(400, 'schema-required', `Send the ${SCHEMA_HEADER} header with the app's data schema version`);
+    if (!/^\d{1,6}$/.test(schema)) throw new ApiError(400, 'schema-required', `${SCHEMA_HEADER}: must be the app's data schema version, a whole number such as ${MIN_CLIENT_SCHEMA}`);
     if (Number(schema) < MIN_CLIENT_SCHEMA) {
       throw new ApiError(426, 'upgrade-required', `This app is too old for the server (schema ${schema}, needs ${MIN_CLIENT_SCHEMA}); update the app`);
     }
@@ -127,11 +136,17 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> {
     } catch {
       throw new ApiError(400, 'malformed-json', 'The request body is not valid JSON');
     }
-    const req = fastPushRequest(json) ?? parseOr400(PushRequestSchema, json);
+    const req = parsePushRequest(json);
+    if (req.schema !== Number(c.req.header(SCHEMA_HEADER))) {
+      throw new ApiError(400, 'invalid-request', `schema: must be the same version as the ${SCHEMA_HEADER} header`);
+    }
     if (req.schema < MIN_CLIENT_SCHEMA) {
       throw new ApiError(426, 'upgrade-required', `This app is too old for the server (schema ${req.schema}, needs ${MIN_CLIENT_SCHEMA}); update the app`);
     }
     const out = await applyPush(store, c.get('teacher'), req, now());
+    // After the commit, so no stored record names bytes already gone. A failure is logged (no ids, no names) and the
+    // push stands: the note's words are withdrawn either way.
+    await forgetBlobs(opts.blobs, out.forgottenBlobs);
     c.set('counts', `changes=${req.changes.length} applied=${out.applied} written=${out.written} conflicts=${out.conflicts}`);
     const body: PushResponse = { ackedThrough: out.ackedThrough, applied: out.applied };
     return c.json(body);

@@ -1,10 +1,12 @@
 // Applies one push in one transaction: skips changes this client already sent, checks class access for the whole
 // batch, merges each change into the stored record with the same merge the devices run, keeps losers in the field
-// history, and gives every record that changed a new sequence number for pulls.
+// history, and gives every record that changed a new sequence number for pulls. A note made private is withdrawn:
+// the server keeps only its class, flag and tombstone, and forgets its field history.
 
 import { DEFAULT_MAX_DRIFT_MS, parseStamp, stampMs } from '../src/domain/hlc';
 import { mergeStamped, type LostWrite } from '../src/domain/merge';
-import { isPrivateNote, type TableName } from '../src/shared/records';
+import { refsOf } from '../src/shared/blobs';
+import { isPrivateNote, WITHDRAWN_NOTE_FIELDS, type TableName } from '../src/shared/records';
 import type { Change, PushRequest, PushResponse } from '../src/shared/protocol';
 import { ApiError } from './errors';
 import { StoreRefusal, type HistoryEntry, type Store, type StoredRecord, type Teacher } from './store/types';
@@ -43,13 +45,26 @@ export function checkBatch(changes: readonly Change[], now: number, maxDriftMs =
         );
       }
     }
-    if (!TEACHER_TABLES.has(c.table) && c.table !== 'classes' && 'classId' in c.fields) {
+    if (c.table !== 'classes' && Object.hasOwn(c.fields, 'classId')) {
       const cid = c.fields.classId;
       if (typeof cid !== 'string' || !CLASS_ID.test(cid)) throw new ApiError(400, 'invalid-request', `changes[${i}].fields.classId: must be a class id`);
     }
   });
 }
 
+
+/** A private note as the server may hold it: the withdrawn fields only. */
+function withdrawn(rec: { fields: Record<string, unknown>; meta: StoredRecord['meta'] }): Pick<StoredRecord, 'fields' | 'meta'> {
+  const fields: Record<string, unknown> = {};
+  const meta: StoredRecord['meta'] = {};
+  for (const f of WITHDRAWN_NOTE_FIELDS) {
+    if (Object.hasOwn(rec.meta, f)) {
+      fields[f] = rec.fields[f];
+      meta[f] = rec.meta[f]!;
+    }
+  }
+  return { fields, meta };
+}
 
 /** Writes one device made in turn are edits, not conflicts: only a loss to another device goes to the history. */
 function isConflict(lost: LostWrite, winnerStamp: string | undefined): boolean {
@@ -66,6 +81,8 @@ export interface PushOutcome extends PushResponse {
   /** Records that got a new sequence number. */
   written: number;
   conflicts: number;
+  /** The blobs of notes withdrawn in this push: the caller removes them from the blob store once this has committed. */
+  forgottenBlobs: { classId: string; sha256: string }[];
 }
 
 export async function applyPush(store: Store, teacher: Teacher, req: PushRequest, now: number): Promise<PushOutcome> {
@@ -75,7 +92,7 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
     const last = req.changes[req.changes.length - 1];
     const ackedThrough = Math.max(high, last?.n ?? 0);
     const fresh = req.changes.map((c, i) => ({ c, i })).filter(({ c }) => c.n > high);
-    if (fresh.length === 0) return { ackedThrough, applied: 0, written: 0, conflicts: 0 };
+    if (fresh.length === 0) return { ackedThrough, applied: 0, written: 0, conflicts: 0, forgottenBlobs: [] };
 
     const keyOf = (c: Change) => ({ scope: scopeOf(c.table, teacher.id), table: c.table, id: c.id });
     const k = (r: { scope: string; table: string; id: string }) => `${r.scope}\u0000${r.table}\u0000${r.id}`;
@@ -85,12 +102,12 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
 
     const classIds = new Set<string>();
     for (const w of work.values()) if (w.rec.classId) classIds.add(w.rec.classId);
-    const history: HistoryEntry[] = [];
+    let history: HistoryEntry[] = [];
+    const withdrawals = new Map<string, { scope: string; table: TableName; id: string }>();
+    const forgottenBlobs: PushOutcome['forgottenBlobs'] = [];
     let applied = 0;
 
     for (const { c, i } of fresh) {
-      // A private note never leaves the device; should one arrive anyway, the server drops it rather than keep it.
-      if (isPrivateNote(c.table, c.fields)) continue;
       applied++;
       const key = keyOf(c);
       let w = work.get(k(key));
@@ -98,24 +115,39 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
         w = { rec: { ...key, classId: null, fields: {}, meta: {} }, existed: false, dirty: false };
         work.set(k(key), w);
       }
+      // A teacher-scoped record may name a class too (a setting for one class): only one the teacher teaches.
+      if (typeof c.fields.classId === 'string') classIds.add(c.fields.classId);
       if (key.scope === '') {
         if (c.table === 'classes') classIds.add(c.id);
-        else if (typeof c.fields.classId === 'string') classIds.add(c.fields.classId);
-        else if (!w.rec.classId) {
-          throw new StoreRefusal(400, 'invalid-request', `changes[${i}].fields.classId: is missing, and the server has no ${c.table} record ${c.id} to take it from`);
+        else if (typeof c.fields.classId !== 'string' && !w.rec.classId) {
+          throw new StoreRefusal(400, 'invalid-request', `changes[${i}].fields.classId: is missing, and the server has no such ${c.table} record to take it from`);
         }
       }
       const { merged, lost, won } = mergeStamped(w.rec, c);
-      for (const l of lost) {
-        if (isConflict(l, merged.meta[l.field]?.t)) {
-          history.push({ ...key, field: l.field, value: l.value, meta: l.meta, teacherId: teacher.id, clientId: req.clientId });
+      const isWithdrawn = isPrivateNote(c.table, merged.fields);
+      if (isWithdrawn) {
+        // The words of a private note are not the server's to keep, not even as history.
+        withdrawals.set(k(key), key);
+        // Its photo and memos go too: they were uploaded while the note was shared.
+        const cid = typeof merged.fields.classId === 'string' ? merged.fields.classId : w.rec.classId;
+        if (cid) for (const r of refsOf(merged.fields)) forgottenBlobs.push({ classId: cid, sha256: r.sha256 });
+        const stays = withdrawn(merged);
+        if (!won.some((f) => WITHDRAWN_NOTE_FIELDS.has(f)) && w.existed) continue;
+        merged.fields = stays.fields;
+        merged.meta = stays.meta;
+      } else {
+        for (const l of lost) {
+          if (isConflict(l, merged.meta[l.field]?.t)) {
+            history.push({ ...key, field: l.field, value: l.value, meta: l.meta, teacherId: teacher.id, clientId: req.clientId });
+          }
         }
+        if (won.length === 0) continue;
       }
-      if (won.length === 0) continue;
       const classId = key.scope !== '' ? null : c.table === 'classes' ? c.id : typeof merged.fields.classId === 'string' ? merged.fields.classId : w.rec.classId;
       w.rec = { ...w.rec, classId, fields: merged.fields, meta: merged.meta };
       w.dirty = true;
     }
+    if (withdrawals.size > 0) history = history.filter((h) => !withdrawals.has(k(h)));
 
     const members = await tx.classMembers([...classIds]);
     let refused = 0;
@@ -130,7 +162,8 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
     const dirty = [...work.values()].filter((w) => w.dirty).map((w) => w.rec);
     await tx.writeRecords(dirty, now);
     await tx.addHistory(history, now);
+    await tx.dropHistory([...withdrawals.values()]);
     await tx.setClientHigh(teacher.id, req.clientId, ackedThrough);
-    return { ackedThrough, applied, written: dirty.length, conflicts: history.length };
+    return { ackedThrough, applied, written: dirty.length, conflicts: history.length, forgottenBlobs };
   });
 }

@@ -5,6 +5,8 @@
 import * as v from 'valibot';
 import { SYNCED_TABLES } from '../src/shared/records';
 import { MAX_PUSH_CHANGES, type PushRequest } from '../src/shared/protocol';
+import { fieldNameProblem, fieldPlace, isGoodBy, withinDepth } from '../src/shared/fieldRules';
+import { PushRequestSchema } from '../src/shared/protocolSchema';
 import { ApiError } from './errors';
 
 function pathOf(issue: v.BaseIssue<unknown>): string {
@@ -42,8 +44,6 @@ const CLIENT_ID = /^[a-z0-9-]{1,64}$/;
 const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const STAMP = /^\d{15}-[0-9a-z]{6}-[a-z0-9-]{1,40}$/;
 const TABLES: ReadonlySet<unknown> = new Set(SYNCED_TABLES);
-/** Keys valibot's record() leaves out of its output; a body holding one goes the slow way so both agree. */
-const ODD_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -61,10 +61,10 @@ function isChange(c: unknown): boolean {
   const names = Object.keys(meta);
   if (names.length === 0 || Object.keys(fields).length !== names.length) return false;
   for (const k of names) {
-    if (k.length > 64 || ODD_KEYS.has(k) || !Object.prototype.hasOwnProperty.call(fields, k)) return false;
+    if (fieldNameProblem(k) || !Object.prototype.hasOwnProperty.call(fields, k) || !withinDepth(fields[k])) return false;
     const m = meta[k];
     if (!isPlainObject(m) || !hasExactly(m, ['t', 'by'])) return false;
-    if (typeof m.t !== 'string' || !STAMP.test(m.t) || typeof m.by !== 'string' || m.by.length > 200) return false;
+    if (typeof m.t !== 'string' || !STAMP.test(m.t) || typeof m.by !== 'string' || !isGoodBy(m.by)) return false;
   }
   return true;
 }
@@ -80,4 +80,33 @@ export function fastPushRequest(input: unknown): PushRequest | undefined {
   if (typeof clientId !== 'string' || !CLIENT_ID.test(clientId) || typeof schema !== 'number' || !Number.isInteger(schema)) return undefined;
   if (!Array.isArray(changes) || changes.length > MAX_PUSH_CHANGES || !changes.every(isChange)) return undefined;
   return input as unknown as PushRequest;
+}
+
+/**
+ * Refuses field names no store would keep as sent, naming the place. Runs on the parsed body before the schema,
+ * because valibot's record() drops `__proto__`, `prototype` and `constructor` silently: a change carrying one would
+ * otherwise be acknowledged without it.
+ */
+function refuseBadNames(input: unknown): void {
+  const changes = isPlainObject(input) ? input.changes : undefined;
+  if (!Array.isArray(changes)) return;
+  changes.forEach((c: unknown, i) => {
+    if (!isPlainObject(c)) return;
+    for (const part of ['fields', 'meta'] as const) {
+      const o = c[part];
+      if (!isPlainObject(o)) continue;
+      for (const name of Object.keys(o)) {
+        const bad = fieldNameProblem(name);
+        if (bad) throw new ApiError(400, 'invalid-request', `changes[${i}].${part}${fieldPlace(name)}: ${bad}`);
+      }
+    }
+  });
+}
+
+/** A push body, checked: the fast path when plainly valid, else the schema, which words the 400. */
+export function parsePushRequest(input: unknown): PushRequest {
+  const fast = fastPushRequest(input);
+  if (fast) return fast;
+  refuseBadNames(input);
+  return parseOr400(PushRequestSchema, input);
 }

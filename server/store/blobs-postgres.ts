@@ -65,6 +65,9 @@ export async function openPostgresBlobs(databaseUrl: string, schema: string): Pr
       const have = new Set((r.rows as Array<{ sha256: string }>).map((x) => x.sha256));
       return hashes.filter((h) => !have.has(h));
     },
+    forget: async (classId, hashes) => {
+      await pool.query('DELETE FROM blobs WHERE class_id = $1 AND sha256 = ANY($2::text[])', [classId, [...hashes]]);
+    },
     list: async () =>
       ((await pool.query('SELECT class_id, sha256, type, size, created_at FROM blobs ORDER BY created_at, class_id, sha256')).rows as Array<Record<string, unknown>>).map(
         (r): BlobMeta => ({ classId: r.class_id as string, sha256: r.sha256 as string, type: r.type as BlobType, size: Number(r.size), created: Number(r.created_at) }),

@@ -62,6 +62,8 @@ export function openSqliteBlobs(dataDir: string): BlobStore {
        WHERE b.class_id = ? AND b.sha256 = ?`,
     ),
     present: db.prepare('SELECT sha256 FROM blobs WHERE class_id = ? AND sha256 IN (SELECT value FROM json_each(?))'),
+    forget: db.prepare('DELETE FROM blobs WHERE class_id = ? AND sha256 = ?'),
+    held: db.prepare('SELECT 1 FROM blobs WHERE sha256 = ? LIMIT 1'),
     list: db.prepare('SELECT class_id, sha256, type, size, created_at FROM blobs ORDER BY created_at, class_id, sha256'),
   };
 
@@ -106,6 +108,14 @@ export function openSqliteBlobs(dataDir: string): BlobStore {
     missing: async (classId, hashes) => {
       const have = new Set((stmt.present.all(classId, JSON.stringify(hashes)) as Array<{ sha256: string }>).map((r) => r.sha256));
       return hashes.filter((h) => !have.has(h));
+    },
+    forget: async (classId, hashes) => {
+      for (const sha of hashes) {
+        if (!isSha256Hex(sha)) continue;
+        stmt.forget.run(classId, sha);
+        // The file is shared by every class holding the same bytes: it goes with the last entry.
+        if (!stmt.held.get(sha)) rmSync(fileOf(sha), { force: true });
+      }
     },
     list: async () =>
       (stmt.list.all() as Array<Record<string, unknown>>).map(

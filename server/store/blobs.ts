@@ -36,6 +36,9 @@ export interface BlobStore {
   get(teacherId: string, classId: string, sha256: string): Promise<{ type: BlobType; bytes: Uint8Array } | undefined>;
   /** Which of these hashes the class has no blob for (all of them when the class is the teacher's or unclaimed). */
   missing(classId: string, hashes: string[]): Promise<string[]>;
+  /** Removes a class's entries for these hashes (the bytes too, once no class holds them): the blobs of a note made
+   * private, which the server is not to keep. Unknown hashes are ignored. */
+  forget(classId: string, hashes: readonly string[]): Promise<void>;
   /** Every stored entry, for tests. */
   list(): Promise<BlobMeta[]>;
   close(): Promise<void>;

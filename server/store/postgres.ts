@@ -150,6 +150,14 @@ export async function openPostgresStore(databaseUrl: string, opts: PostgresOptio
           ],
         );
       },
+      dropHistory: async (keys) => {
+        if (keys.length === 0) return;
+        await client.query(
+          `DELETE FROM field_history h USING unnest($1::text[], $2::text[], $3::text[]) AS k(scope, tbl, id)
+           WHERE h.scope = k.scope AND h.tbl = k.tbl AND h.rec_id = k.id`,
+          [keys.map((k) => k.scope), keys.map((k) => k.table), keys.map((k) => k.id)],
+        );
+      },
     };
   }
 

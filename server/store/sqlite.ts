@@ -69,6 +69,7 @@ export function openSqliteStore(dataDir: string): Store {
       `INSERT INTO field_history (scope, tbl, rec_id, field, value, t, by_name, teacher_id, client_id, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    dropHistory: db.prepare('DELETE FROM field_history WHERE scope = ? AND tbl = ? AND rec_id = ?'),
     classRecords: db.prepare("SELECT scope, tbl, id FROM records WHERE scope = '' AND class_id = ? ORDER BY seq"),
     reseq: db.prepare('UPDATE records SET seq = ? WHERE scope = ? AND tbl = ? AND id = ?'),
     dropHistory: db.prepare(
@@ -121,6 +122,9 @@ export function openSqliteStore(dataDir: string): Store {
       for (const e of entries) {
         stmt.history.run(e.scope, e.table, e.id, e.field, JSON.stringify(e.value ?? null), e.meta.t, e.meta.by, e.teacherId, e.clientId, now);
       }
+    },
+    dropHistory: async (keys) => {
+      for (const k of keys) stmt.dropHistory.run(k.scope, k.table, k.id);
     },
   };
 

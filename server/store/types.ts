@@ -64,6 +64,8 @@ export interface PushTx {
   /** Writes records, giving each a new sequence number after every number already committed. */
   writeRecords(records: StoredRecord[], now: number): Promise<void>;
   addHistory(entries: HistoryEntry[], now: number): Promise<void>;
+  /** Forgets every field history entry of these records (a note made private: its old words go too). */
+  dropHistory(keys: RecordKey[]): Promise<void>;
 }
 
 export interface Store {

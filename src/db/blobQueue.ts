@@ -54,6 +54,31 @@ export class BlobQueueStore {
     return n;
   }
 
+  /**
+   * After a pull removed notes withdrawn by their author elsewhere: their downloaded photos and memos go too (unless
+   * a record still here names the same bytes), with their queue entries. A note still here is left alone.
+   */
+  async forgetGone(table: BlobOwnerTable, ids: readonly string[]): Promise<number> {
+    if (!ids.length) return 0;
+    const wanted = new Set(ids);
+    return this.db.transaction('rw', [this.db.blobQueue, this.db.blobs, this.db.notes, this.db.conferences], async () => {
+      const present = new Set((await this.ownerTable(table).bulkGet([...wanted])).filter((r) => !!r).map((r) => r!.id));
+      const entries = await this.db.blobQueue.filter((e) => e.owner.table === table && wanted.has(e.owner.id) && !present.has(e.owner.id)).toArray();
+      if (!entries.length) return 0;
+      const hashes = new Set(entries.map((e) => e.sha256));
+      const named = new Set<string>();
+      for (const t of ['notes', 'conferences'] as const) {
+        await this.ownerTable(t).each((r) => {
+          for (const ref of refsOf(r)) if (hashes.has(ref.sha256)) named.add(ref.sha256);
+        });
+      }
+      await this.db.blobQueue.bulkDelete(entries.map((e) => e.key));
+      const unnamed = [...hashes].filter((h) => !named.has(h));
+      await this.db.blobs.bulkDelete(unnamed);
+      return unnamed.length;
+    });
+  }
+
   /** Pending entries whose backoff has passed, uploads first in the order they were queued. */
   async due(now = Date.now()): Promise<BlobQueueRow[]> {
     const pending = await this.db.blobQueue.where('state').equals('pending').toArray();

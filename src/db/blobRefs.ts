@@ -3,6 +3,9 @@
 
 import type { BlobQueueRow } from './localRecords';
 import type { MemoRef, PhotoRef } from '../shared/records';
+import { refsOf } from '../shared/blobs';
+
+export { refsOf };
 
 export type BlobOwnerTable = 'notes' | 'conferences';
 
@@ -13,14 +16,6 @@ export interface BlobOwnerRow {
   deleted?: boolean;
   photo?: PhotoRef | null;
   memos?: MemoRef[];
-}
-
-export function refsOf(row: BlobOwnerRow | undefined | null): { sha256: string; type: string }[] {
-  if (!row) return [];
-  const out: { sha256: string; type: string }[] = [];
-  if (row.photo?.sha256) out.push({ sha256: row.photo.sha256, type: row.photo.type });
-  for (const m of row.memos ?? []) if (m.sha256) out.push({ sha256: m.sha256, type: m.type });
-  return out;
 }
 
 export function names(row: BlobOwnerRow | undefined | null, sha256: string): boolean {

@@ -2,7 +2,7 @@
 // Sync never touches the outbox or notes tables itself, so the private-note gate lives here with the data.
 
 import { liveQuery } from 'dexie';
-import { isPrivateNote } from '../shared/records';
+import { isPrivateNote, isWithdrawal } from '../shared/records';
 import type { OutboxEntry } from './localRecords';
 import type { TableName } from '../shared/records';
 import type { CirculateDb } from './schema';
@@ -28,7 +28,8 @@ export class Outbox {
       return [list, noteIds.length ? await db.notes.bulkGet(noteIds) : []] as const;
     });
     const privateIds = new Set(notes.filter((n) => isPrivateNote('notes', n)).map((n) => n!.id));
-    return entries.map((e) => ({ ...e, private: privateIds.has(e.id) || isPrivateNote(e.table, e.fields) }));
+    // A withdrawal is the one entry of a private note that goes: it carries no words, and takes the old ones back.
+    return entries.map((e) => ({ ...e, private: !isWithdrawal(e.table, e.fields) && (privateIds.has(e.id) || isPrivateNote(e.table, e.fields)) }));
   }
 
   /**

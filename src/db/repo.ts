@@ -14,7 +14,8 @@ import type { CirculateDb } from './schema';
 import { restampScope } from './restamp';
 import { Session } from './session';
 import { afterFirstWrite } from './storage';
-import { isPrivateNote, SYNCED_TABLES, type Fields, type Mark, type TableName } from '../shared/records';
+import { isPrivateNote, SYNCED_TABLES, WITHDRAWN_NOTE_FIELDS, type Fields, type Mark, type TableName } from '../shared/records';
+import { fieldsProblem } from '../shared/fieldRules';
 import type { BlobRow, LocalRow, OutboxEntry } from './localRecords';
 
 export type { RemoteChange } from './rows';
@@ -28,6 +29,20 @@ export interface Writer {
 }
 
 type WriteRoute = (table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update') => Promise<void>;
+
+/** A note just made private: the change that withdraws the copy others have (its class, flag and tombstone only). */
+function withdrawal(row: Row): OutboxEntry {
+  const fields: Record<string, unknown> = {};
+  const meta: Record<string, FieldMeta> = {};
+  for (const f of WITHDRAWN_NOTE_FIELDS) {
+    const m = row._m?.[f];
+    if (m) {
+      fields[f] = row[f];
+      meta[f] = m;
+    }
+  }
+  return { table: 'notes', id: row.id, fields, meta };
+}
 
 /** The four writes over one route: a delete and its undo are tombstone updates, so they sync like any change. */
 function writerOver(write: WriteRoute): Writer {
@@ -71,6 +86,9 @@ export class Repo implements Writer {
     for (const [k, v] of Object.entries(source)) {
       if (RESERVED.has(k) || v === undefined) continue;
       if (existing && sameValue(existing[k], v)) continue;
+      // What the server would refuse (a reserved name, a value nested too deep) is refused here, before it is kept.
+      const bad = fieldsProblem({ [k]: v }, table);
+      if (bad) throw new Error(`Cannot save ${bad}`);
       changed[k] = v;
     }
     const names = Object.keys(changed);
@@ -80,7 +98,7 @@ export class Repo implements Writer {
     for (const k of names) changedMeta[k] = meta;
 
     const next: Row = { ...(existing ?? {}), ...changed, id, _m: { ...(existing?._m ?? {}), ...changedMeta } };
-    if (isPrivateNote(table, next)) return { next, entry: null };
+    if (isPrivateNote(table, next)) return { next, entry: isPrivateNote(table, existing) || !existing ? null : withdrawal(next) };
     // A note made public after being private has never been sent: send all of it, not just the flag.
     const entry: OutboxEntry = isPrivateNote(table, existing)
       ? { table, id, fields: fieldsOf(next), meta: next._m ?? {} }
@@ -200,13 +218,14 @@ export class Repo implements Writer {
       let n = 0;
       for (const [table, list] of byTable) {
         const store = trans.objectStore(table);
-        const { merged, won, before } = this.mergeChanges(table, list, await currentRows(store, list), opts.keepPrivate);
-        if (merged.size === 0) continue;
+        const { merged, won, before, gone } = this.mergeChanges(table, list, await currentRows(store, list), opts.keepPrivate);
+        if (merged.size === 0 && gone.size === 0) continue;
         for (const row of merged.values()) store.put(row);
+        for (const id of gone) store.delete(id);
         if (table === 'marks') await this.cellsAfter(rawCells(trans), [...merged.values()], [...merged.keys()].map((id) => before.get(id)));
         if (opts.queue) for (const entry of this.outboxEntries(table, merged, won, before)) trans.objectStore('outbox').add(entry);
         touched.push(table);
-        n += merged.size;
+        n += merged.size + gone.size;
       }
       for (const row of opts.alsoPut) trans.objectStore('local').put(row);
       for (const b of opts.blobs ?? []) trans.objectStore('blobs').put(b);
@@ -222,7 +241,10 @@ export class Repo implements Writer {
   private outboxEntries(table: TableName, merged: Map<string, Row>, won: Map<string, Set<string>>, before: Map<string, Row | undefined>): OutboxEntry[] {
     const entries: OutboxEntry[] = [];
     for (const [id, row] of merged) {
-      if (isPrivateNote(table, row)) continue;
+      if (isPrivateNote(table, row)) {
+        if (before.get(id) && !isPrivateNote(table, before.get(id))) entries.push(withdrawal(row));
+        continue;
+      }
       const names = isPrivateNote(table, before.get(id)) ? Object.keys(fieldsOf(row)) : [...(won.get(id) ?? [])];
       const fields: Record<string, unknown> = {};
       const meta: Record<string, FieldMeta> = {};
@@ -245,12 +267,14 @@ export class Repo implements Writer {
   /**
    * Folds one table's incoming changes into its current rows by the per-field merge. Returns only the rows that
    * changed (a pull that echoes this device's own writes rewrites nothing), the fields that won in each, and each
-   * row as it was. With `keepPrivate`, a note private on this device is left alone: it is this device's only.
+   * row as it was. With `keepPrivate` (a pull), a note private on this device is left alone: it is this device's only;
+   * and one that arrives private (withdrawn by its author on another device) is removed here, its words with it.
    */
   private mergeChanges(table: TableName, list: readonly RemoteChange[], current: readonly (Row | undefined)[], keepPrivate: boolean) {
     const before = new Map<string, Row | undefined>();
     const merged = new Map<string, Row>();
     const won = new Map<string, Set<string>>();
+    const gone = new Set<string>();
     list.forEach((c, i) => {
       if (!before.has(c.id)) before.set(c.id, current[i]);
       const base = merged.get(c.id) ?? current[i];
@@ -261,11 +285,18 @@ export class Repo implements Writer {
       // With nothing stored yet, every incoming field wins.
       const result = base ? mergeStamped(toStamped(base), incoming) : { merged: incoming, won: Object.keys(incoming.meta) };
       if (result.won.length === 0) return;
+      // From a pull, a note that became private elsewhere was withdrawn by its author: this copy goes.
+      if (keepPrivate && isPrivateNote(table, result.merged.fields)) {
+        merged.delete(c.id);
+        if (base) gone.add(c.id);
+        return;
+      }
+      gone.delete(c.id);
       merged.set(c.id, fromStamped(result.merged));
       const set = won.get(c.id) ?? new Set<string>();
       for (const f of result.won) set.add(f);
       won.set(c.id, set);
     });
-    return { merged, won, before };
+    return { merged, won, before, gone };
   }
 }

@@ -26,6 +26,18 @@ export interface LostWrite {
   meta: FieldMeta;
 }
 
+// Field names are data: a name like `constructor` or `__proto__` must read and write its own property, never the
+// one every object inherits (the protocol refuses such names too, but the merge does not depend on that).
+function own<V>(o: Record<string, V>, k: string): V | undefined {
+  return Object.hasOwn(o, k) ? o[k] : undefined;
+}
+
+function setOwn<V>(o: Record<string, V>, k: string, value: V): void {
+  // Only `__proto__` is an inherited setter; plain assignment makes every other name an own property.
+  if (k === '__proto__') Object.defineProperty(o, k, { value, writable: true, enumerable: true, configurable: true });
+  else o[k] = value;
+}
+
 /** Whether the incoming field write beats the current one: higher stamp wins; equal stamps are the same write. */
 export function wins(incoming: FieldMeta, current: FieldMeta | undefined): boolean {
   return current === undefined || compareStamps(incoming.t, current.t) > 0;
@@ -44,14 +56,14 @@ export function mergeStamped(a: Stamped, b: Stamped): { merged: Stamped; lost: L
   const lost: LostWrite[] = [];
   const won: string[] = [];
   for (const [field, m] of Object.entries(b.meta)) {
-    const cur = meta[field];
+    const cur = own(meta, field);
     if (wins(m, cur)) {
       won.push(field);
-      if (cur !== undefined) lost.push({ field, value: fields[field], meta: cur });
-      fields[field] = b.fields[field];
-      meta[field] = m;
+      if (cur !== undefined) lost.push({ field, value: own(fields, field), meta: cur });
+      setOwn(fields, field, own(b.fields, field));
+      setOwn(meta, field, m);
     } else if (cur !== undefined && compareStamps(m.t, cur.t) < 0) {
-      lost.push({ field, value: b.fields[field], meta: m });
+      lost.push({ field, value: own(b.fields, field), meta: m });
     }
   }
   return { merged: { id: a.id, fields, meta }, lost, won };
@@ -60,7 +72,7 @@ export function mergeStamped(a: Stamped, b: Stamped): { merged: Stamped; lost: L
 /** The fields of b that would change a (what a pull actually has to write). */
 export function newerFields(current: Stamped | undefined, incoming: Stamped): string[] {
   return Object.entries(incoming.meta)
-    .filter(([f, m]) => wins(m, current?.meta[f]))
+    .filter(([f, m]) => wins(m, current ? own(current.meta, f) : undefined))
     .map(([f]) => f);
 }
 

@@ -18,6 +18,21 @@ export function isSha256Hex(s: string): boolean {
   return /^[0-9a-f]{64}$/.test(s);
 }
 
+/** The blobs a note or conference names (its photo and its memos), read defensively: the server sees raw fields,
+ * and rows from before schema 4/5 lack them. */
+export function refsOf(record: object | undefined | null): { sha256: string; type: string }[] {
+  if (!record) return [];
+  const row = record as { photo?: unknown; memos?: unknown };
+  const out: { sha256: string; type: string }[] = [];
+  const add = (r: unknown) => {
+    const ref = r as { sha256?: unknown; type?: unknown } | null;
+    if (ref && typeof ref.sha256 === 'string' && ref.sha256) out.push({ sha256: ref.sha256, type: String(ref.type) });
+  };
+  add(row.photo);
+  if (Array.isArray(row.memos)) row.memos.forEach(add);
+  return out;
+}
+
 /** The blob type of a Content-Type header, ignoring parameters ("audio/webm;codecs=opus" is audio/webm). */
 export function blobTypeOf(contentType: string | null | undefined): BlobType | undefined {
   const base = (contentType ?? '').split(';')[0]!.trim().toLowerCase();

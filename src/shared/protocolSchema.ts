@@ -3,9 +3,22 @@
 import * as v from 'valibot';
 import { SYNCED_TABLES, type TableName } from './records';
 import { MAX_PUSH_CHANGES } from './protocolLimits';
+import { DEPTH_PROBLEM, FIELD_NAME, isGoodBy, MAX_BY_LENGTH, RESERVED_FIELD_NAMES, withinDepth } from './fieldRules';
 
 const stamp = v.pipe(v.string(), v.regex(/^\d{15}-[0-9a-z]{6}-[a-z0-9-]{1,40}$/, 'must be an HLC stamp'));
-const fieldMeta = v.strictObject({ t: stamp, by: v.pipe(v.string(), v.maxLength(200)) });
+const fieldMeta = v.strictObject({
+  t: stamp,
+  by: v.pipe(v.string(), v.check(isGoodBy, `must be a name of at most ${MAX_BY_LENGTH} characters, without control characters`)),
+});
+// valibot's record() leaves `__proto__`, `prototype` and `constructor` out of its output without a word; the server
+// refuses those names before the schema runs (server/validate.ts), so the schema never sees them.
+const fieldName = v.pipe(
+  v.string(),
+  v.regex(FIELD_NAME, 'is not a field name (a letter, then up to 63 letters, digits or _)'),
+  v.check((n) => !RESERVED_FIELD_NAMES.has(n), 'is a reserved name a change may not carry'),
+);
+const fieldValue = v.pipe(v.unknown(), v.check((x) => withinDepth(x), DEPTH_PROBLEM));
+const sameNames = (a: object, b: object) => Object.keys(a).every((f) => Object.hasOwn(b, f));
 const recordId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, - or _'));
 
 export const ChangeSchema = v.pipe(
@@ -14,10 +27,10 @@ export const ChangeSchema = v.pipe(
     n: v.pipe(v.number(), v.integer(), v.minValue(1)),
     table: v.picklist(SYNCED_TABLES as unknown as [TableName, ...TableName[]]),
     id: recordId,
-    fields: v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()),
-    meta: v.record(v.pipe(v.string(), v.maxLength(64)), fieldMeta),
+    fields: v.record(fieldName, fieldValue),
+    meta: v.record(fieldName, fieldMeta),
   }),
-  v.check((c) => Object.keys(c.fields).every((f) => f in c.meta) && Object.keys(c.meta).every((f) => f in c.fields), 'fields and meta must name the same fields'),
+  v.check((c) => sameNames(c.fields, c.meta) && sameNames(c.meta, c.fields), 'fields and meta must name the same fields'),
   v.check((c) => Object.keys(c.meta).length > 0, 'a change must carry at least one field'),
 );
 

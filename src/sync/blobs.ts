@@ -1,6 +1,7 @@
 // The blob queue's network half: photos and memos move beside the engine's pushes and pulls, never in front of them;
 // uploads ask POST /blobs/missing then PUT each (idempotent), downloads GET what pulled records name, hash-checked.
 
+import { isPrivateNote } from '../shared/records';
 import { BlobQueueStore, rememberServer } from '../db/blobQueue';
 import { sha256Hex } from '../db/memos';
 import type { Repo, RemoteChange } from '../db/repo';
@@ -76,8 +77,11 @@ export class BlobSync {
     return () => this.listeners.delete(fn);
   }
 
-  /** The engine's onPulled: queues downloads for the blobs that pulled notes and conferences name. */
+  /** The engine's onPulled: queues downloads for the blobs that pulled notes and conferences name, and forgets the
+   * bytes of notes their author withdrew (made private) on another device. */
   async enqueuePulled(changes: readonly RemoteChange[]): Promise<void> {
+    const withdrawn = changes.filter((c) => c.table === 'notes' && isPrivateNote('notes', c.fields)).map((c) => c.id);
+    await this.store.forgetGone('notes', withdrawn);
     for (const table of ['notes', 'conferences'] as const) {
       const ids = changes.filter((c) => c.table === table && ('photo' in c.fields || 'memos' in c.fields || 'classId' in c.fields)).map((c) => c.id);
       await this.store.enqueue(table, ids, this.now());

@@ -3,7 +3,7 @@
 // an app too old for the server, and too many requests.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, MAX_PUSH_CHANGES, MIN_CLIENT_SCHEMA, type ErrorBody } from '../../src/shared/protocol';
+import { CLIENT_SCHEMA, MAX_BODY_BYTES, MAX_PUSH_CHANGES, MIN_CLIENT_SCHEMA, type ErrorBody } from '../../src/shared/protocol';
 import type { TestServer } from '../../server/testing';
 import { STORES, change, client, json, st, type Client } from './api-helpers';
 
@@ -131,8 +131,45 @@ describe.each(STORES)('bad requests on $name', (store) => {
     await refused(() => old.push('tablet-1', good()), 426, 'upgrade-required');
     await refused(() => old.pullRaw('after=0'), 426, 'upgrade-required');
     await refused(() => old.hello(), 426, 'upgrade-required');
-    await refused(() => api.pushRaw(JSON.stringify({ clientId: 'tablet-1', schema: MIN_CLIENT_SCHEMA - 1, changes: good() })), 426, 'upgrade-required');
+    await refused(() => old.pushRaw(JSON.stringify({ clientId: 'tablet-1', schema: MIN_CLIENT_SCHEMA - 1, changes: good() })), 426, 'upgrade-required');
     await refused(() => fetch(`${server.url}/api/v1/hello`, { headers: { Authorization: `Bearer ${api.token}` } }), 400, 'schema-required');
+  });
+
+  it('the schema header is checked first, and must be a whole number that the body agrees with', async () => {
+    // Neither token nor header: the header's 400 comes first (it needs no database).
+    const none = await refused(() => fetch(`${server.url}/api/v1/hello`), 400, 'schema-required');
+    expect(none.error.message).toContain('X-Circulate-Schema');
+    for (const bad of ['abc', '', '3.5', '-1', '1e3']) {
+      const hello = () => fetch(`${server.url}/api/v1/hello`, { headers: { Authorization: `Bearer ${api.token}`, 'X-Circulate-Schema': bad } });
+      const body = await refused(hello, 400, 'schema-required');
+      expect(body.error.message).toMatch(/whole number|Send the/);
+    }
+    const mismatch = await refused(() => api.pushRaw(JSON.stringify({ clientId: 'tablet-1', schema: CLIENT_SCHEMA - 1, changes: good() })), 400, 'invalid-request');
+    expect(mismatch.error.message).toBe('schema: must be the same version as the X-Circulate-Schema header');
+  });
+
+  it('an empty batch is acknowledged as far as the server has this client, and changes nothing', async () => {
+    const before = await snapshot();
+    const res = await api.push('tablet-1', []);
+    expect(res.status).toBe(200);
+    expect(await json(res)).toEqual({ ackedThrough: 2, applied: 0 });
+    const fresh = await api.push('tablet-9', []);
+    expect(await json(fresh)).toEqual({ ackedThrough: 0, applied: 0 });
+    expect((await snapshot()).records).toEqual(before.records);
+  });
+
+  it('a missing classId names the place and not the record', async () => {
+    const body = await refused(() => api.push('tablet-1', [change(3, 'notes', 'note-secret-id', { text: 'x' }, st(t0 + 5))]), 400, 'invalid-request');
+    expect(body.error.message).toBe('changes[0].fields.classId: is missing, and the server has no such notes record to take it from');
+    expect(body.error.message).not.toContain('note-secret-id');
+  });
+
+  it('a teacher-scoped record may name only a class the teacher teaches', async () => {
+    const other = await server.addTeacher('Mr Lee');
+    const lee = client(server, other.token);
+    expect((await lee.push('lee-1', [change(1, 'classes', 'class-lee', { name: 'Room 9' }, st(t0))])).status).toBe(200);
+    await refused(() => api.push('tablet-1', [change(3, 'settings', 'labels', { classId: 'class-lee', value: 1 }, st(t0 + 5))]), 403, 'forbidden');
+    expect((await api.push('tablet-1', [change(3, 'settings', 'labels', { classId: 'class-a', value: 1 }, st(t0 + 5))])).status).toBe(200);
   });
 
   it('a bad pull cursor or limit: 400', async () => {
@@ -140,13 +177,17 @@ describe.each(STORES)('bad requests on $name', (store) => {
     await refused(() => api.pullRaw('after=-1'), 400, 'invalid-cursor');
     await refused(() => api.pullRaw('after=0&limit=0'), 400, 'invalid-request');
     await refused(() => api.pullRaw('after=0&limit=ten'), 400, 'invalid-request');
+    await refused(() => api.pullRaw('after=0&limit=-5'), 400, 'invalid-request');
+    await refused(() => api.pullRaw('after=0&limit=2.5'), 400, 'invalid-request');
+    // Above the maximum is not an error: the page is capped.
+    expect((await api.pullRaw('after=0&limit=999999')).status).toBe(200);
   });
 
   it('an unknown endpoint: 404 JSON', async () => {
     await refused(() => fetch(`${server.url}/api/v1/nope`, { headers: { Authorization: `Bearer ${api.token}`, 'X-Circulate-Schema': '2' } }), 404, 'not-found');
   });
 
-  it('too many requests: 429 with Retry-After, then allowed again after the window', async () => {
+  it('too many requests: 429 with Retry-After, then allowed again once the bucket refills', async () => {
     let now = Date.now();
     await server.close();
     server = await store.start({ rateLimit: { max: 3, windowMs: 60_000 }, now: () => now });
@@ -156,14 +197,17 @@ describe.each(STORES)('bad requests on $name', (store) => {
     const before = await snapshot();
     const res = await limited.push('tablet-1', good());
     expect(res.status).toBe(429);
-    expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
-    expect(Number(res.headers.get('Retry-After'))).toBeLessThanOrEqual(60);
+    // Three a minute refill one every 20 s: the first 429 says so, not the rest of a minute.
+    expect(res.headers.get('Retry-After')).toBe('20');
     expect((await json<ErrorBody>(res)).error.code).toBe('rate-limited');
     expect(await snapshot()).toEqual(before);
     // Another teacher's token has its own allowance.
     const other = await server.addTeacher('Mr Lee');
     expect((await client(server, other.token).hello()).status).toBe(200);
-    now += 61_000;
+    now += 19_000;
+    expect((await limited.hello()).status).toBe(429);
+    now += 1_000;
     expect((await limited.hello()).status).toBe(200);
+    expect((await limited.hello()).status).toBe(429);
   });
 });

@@ -80,6 +80,29 @@ describe.each(stores)('blob queue on $name', ({ url }) => {
     expect(await server.blobs.get(teacher.id, classId, ref.sha256)).toBeDefined();
   });
 
+  it('a note made private after its photo synced: the server and the other tablet forget the photo, its author keeps it', async () => {
+    const teacher = await server.addTeacher('Ms Okafor');
+    const a = await tablet(server.url, teacher.token);
+    const b = await tablet(server.url, teacher.token);
+    const { classId, studentId } = await classWithStudent(a);
+    const noteId = await newNote(a, classId, studentId, { text: 'reads her story aloud' });
+    const ref = await putPhoto(a, noteId, jpegBytes(30_000));
+    await a.engine.sync({ force: true });
+    await a.blobs.run();
+    await b.engine.sync({ force: true });
+    expect(await b.blobs.run()).toMatchObject({ downloaded: 1 });
+    expect(await b.repo.db.blobs.get(ref.sha256)).toBeDefined();
+
+    await a.repo.update('notes', noteId, { private: true });
+    expect((await a.engine.sync({ force: true })).ok).toBe(true);
+    expect(await server.blobs.get(teacher.id, classId, ref.sha256)).toBeUndefined();
+    expect((await b.engine.sync({ force: true })).ok).toBe(true);
+    expect(await b.repo.db.notes.get(noteId)).toBeUndefined();
+    expect(await b.repo.db.blobs.get(ref.sha256)).toBeUndefined();
+    expect(await b.repo.db.blobQueue.count()).toBe(0);
+    expect(await a.repo.db.blobs.get(ref.sha256)).toBeDefined();
+  });
+
   it('retries after a lost answer and a dropped request without storing anything twice', async () => {
     const teacher = await server.addTeacher('Ms Diaz');
     let faults = 2;

@@ -16,6 +16,7 @@ describe.each(STORES)('blobs on $name', (store) => {
   let rivera: BlobClient;
   let lee: BlobClient;
   let leeId: string;
+  let riveraToken: string;
   const t0 = Date.now();
 
   beforeEach(async () => {
@@ -23,6 +24,7 @@ describe.each(STORES)('blobs on $name', (store) => {
     const r = await server.addTeacher('Ms Rivera');
     const l = await server.addTeacher('Mr Lee');
     leeId = l.id;
+    riveraToken = r.token;
     rivera = blobClient(server, r.token);
     lee = blobClient(server, l.token);
     await client(server, r.token).push('rivera-tab', [change(1, 'classes', 'class-r', { name: 'Room 4' }, st(t0))]);
@@ -79,6 +81,38 @@ describe.each(STORES)('blobs on $name', (store) => {
     await server.shareClass('class-r', leeId);
     expect((await lee.get('class-r', photo.sha256)).status).toBe(200);
     expect((await lee.put('class-r', other.sha256, other.bytes)).status).toBe(201);
+  });
+
+  it("forgets a note's photo and memo when the note is made private; the same bytes in another class stay", async () => {
+    const photo = blobOf(20_000);
+    const memo = blobOf(9_000);
+    const kept = blobOf(5_000);
+    for (const b of [photo, memo, kept]) expect((await rivera.put('class-r', b.sha256, b.bytes)).status).toBe(201);
+    expect((await lee.put('class-l', photo.sha256, photo.bytes)).status).toBe(201);
+    const api = client(server, riveraToken);
+    const note = {
+      classId: 'class-r',
+      text: 'Ana reading aloud',
+      private: false,
+      deleted: false,
+      photo: { sha256: photo.sha256, type: 'image/jpeg' },
+      memos: [{ id: 'm1', sha256: memo.sha256, type: 'audio/webm', durationMs: 4000 }],
+    };
+    expect((await api.push('rivera-tab', [change(2, 'notes', 'note-p', note, st(t0 + 1)), change(3, 'notes', 'note-k', { classId: 'class-r', text: 'kept', photo: { sha256: kept.sha256, type: 'image/jpeg' } }, st(t0 + 1))])).status).toBe(200);
+    expect((await rivera.get('class-r', photo.sha256)).status).toBe(200);
+
+    expect((await api.push('rivera-tab', [change(4, 'notes', 'note-p', { private: true }, st(t0 + 2))])).status).toBe(200);
+    expect((await rivera.get('class-r', photo.sha256)).status).toBe(404);
+    expect((await rivera.get('class-r', memo.sha256)).status).toBe(404);
+    expect((await rivera.get('class-r', kept.sha256)).status).toBe(200);
+    expect((await lee.get('class-l', photo.sha256)).status).toBe(200);
+    expect((await server.blobs.list()).map((b) => [b.classId, b.sha256]).sort()).toEqual([['class-l', photo.sha256], ['class-r', kept.sha256]].sort());
+    if (dataDir) {
+      // The embedded store keeps one file per hash: the memo's file is gone, the photo's stays for the other class.
+      const files = readdirSync(join(dataDir, 'blobs'));
+      expect(files).not.toContain(memo.sha256);
+      expect(files).toContain(photo.sha256);
+    }
   });
 
   it('keys access by class: the same bytes uploaded for two classes are two entries', async () => {

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../server/testing';
-import { STORES, change, client, st } from './api-helpers';
+import { STORES, change, client, json, st } from './api-helpers';
 
 describe.each(STORES)('privacy on $name', (store) => {
   let server: TestServer | undefined;
@@ -68,7 +68,7 @@ describe.each(STORES)('privacy on $name', (store) => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('drops a private note a device sent by mistake, and acknowledges it so the device moves on', async () => {
+  it("keeps none of a private note's words, even when a device sent them by mistake", async () => {
     server = await store.start();
     const t = await server.addTeacher('Ms Rivera');
     const api = client(server, t.token);
@@ -76,8 +76,44 @@ describe.each(STORES)('privacy on $name', (store) => {
       change(1, 'classes', 'class-a', { name: 'Room 4' }, st(t0)),
       change(2, 'notes', 'note-p', { classId: 'class-a', text: 'only for me', private: true }, st(t0 + 1)),
     ]);
-    expect(await res.json()).toEqual({ ackedThrough: 2, applied: 1 });
-    expect((await api.pullAll()).records.map((r) => r.id)).toEqual(['class-a']);
+    expect(await res.json()).toEqual({ ackedThrough: 2, applied: 2 });
+    const pulled = (await api.pullAll()).records.find((r) => r.id === 'note-p')!;
+    expect(pulled.fields).toEqual({ classId: 'class-a', private: true });
+    expect(Object.keys(pulled.meta).sort()).toEqual(['classId', 'private']);
     expect(JSON.stringify(await server.db.dump('records'))).not.toContain('only for me');
+  });
+
+  it('withdraws a synced note made private: the server forgets its words and their history, co-teachers see it withdrawn', async () => {
+    server = await store.start();
+    const rivera = await server.addTeacher('Ms Rivera');
+    const lee = await server.addTeacher('Mr Lee');
+    const a = client(server, rivera.token);
+    const b = client(server, lee.token);
+    expect((await a.push('tablet-1', [change(1, 'classes', 'class-a', { name: 'Room 4' }, st(t0))])).status).toBe(200);
+    await server.db.shareClass('class-a', lee.id);
+    const note = { classId: 'class-a', studentId: 'stu-1', text: 'Ana worries about her dad', private: false, deleted: false };
+    expect((await a.push('tablet-1', [change(2, 'notes', 'note-w', note, st(t0 + 1))])).status).toBe(200);
+    // The co-teacher's concurrent edit loses to a later one from the author: a field history entry with words in it.
+    expect((await b.push('lee-1', [change(1, 'notes', 'note-w', { text: 'Ana asked about her dad' }, st(t0 + 2, 'dev2'))])).status).toBe(200);
+    expect((await a.push('tablet-1', [change(3, 'notes', 'note-w', { text: 'Ana worries about her dad a lot' }, st(t0 + 3))])).status).toBe(200);
+    expect((await server.db.history({ scope: '', table: 'notes', id: 'note-w' })).length).toBeGreaterThan(0);
+    const { cursor } = await b.pullAll();
+
+    const res = await a.push('tablet-1', [
+      { n: 4, table: 'notes', id: 'note-w', fields: { private: true, classId: 'class-a', deleted: false }, meta: { private: { t: st(t0 + 4), by: 'Ms Rivera' }, classId: { t: st(t0 + 1), by: 'Ms Rivera' }, deleted: { t: st(t0 + 1), by: 'Ms Rivera' } } },
+    ]);
+    expect(await res.json()).toEqual({ ackedThrough: 4, applied: 1 });
+    const after = await b.pullAll(cursor);
+    expect(after.records.map((r) => [r.id, r.fields])).toEqual([['note-w', { classId: 'class-a', private: true, deleted: false }]]);
+    expect(await server.db.history({ scope: '', table: 'notes', id: 'note-w' })).toEqual([]);
+    const stored = JSON.stringify([await server.db.dump('records'), await server.db.dump('field_history')]);
+    expect(stored).not.toContain('dad');
+    // A late edit of the words (an older stamp, or a co-teacher's) is acknowledged but not kept while it is private.
+    expect(await json(await b.push('lee-1', [change(2, 'notes', 'note-w', { text: 'about her dad again' }, st(t0 + 5, 'dev2'))]))).toEqual({ ackedThrough: 2, applied: 1 });
+    expect(JSON.stringify(await server.db.dump('records'))).not.toContain('dad');
+    // Made public again, the author's device sends it whole and it is back.
+    expect((await a.push('tablet-1', [change(5, 'notes', 'note-w', { ...note, text: 'Ana is fine now', private: false }, st(t0 + 6))])).status).toBe(200);
+    const back = (await b.pullAll()).records.find((r) => r.id === 'note-w')!;
+    expect(back.fields).toMatchObject({ text: 'Ana is fine now', private: false });
   });
 });

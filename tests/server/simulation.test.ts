@@ -82,11 +82,14 @@ interface Oracle {
   best: Map<string, { t: string; value: unknown }>;
   notes: Set<string>;
   privateNotes: Map<string, Device>;
+  /** Notes made private after they were shared: withdrawn from everyone else, never made public again here. */
+  withdrawn: Set<string>;
 }
 
 async function note(d: Device, o: Oracle, table: TableName, id: string): Promise<void> {
   const row = (await d.repo.db.table(table).get(id)) as Record<string, unknown> & { _m: Record<string, { t: string }> };
-  if (table === 'notes' && row.private === true) return;
+  // A private note's writes are its device's only (another device's edit of a withdrawn note is not kept anywhere).
+  if (table === 'notes' && (row.private === true || o.privateNotes.has(id))) return;
   for (const [f, m] of Object.entries(row._m)) {
     const key = `${table}\u0000${id}\u0000${f}`;
     const cur = o.best.get(key);
@@ -130,7 +133,7 @@ async function runOnce(server: TestServer, seed: number, run: number): Promise<v
     });
     devices.push({ name: `d${i}`, repo, engine, faults });
   }
-  const o: Oracle = { best: new Map(), notes: new Set(), privateNotes: new Map() };
+  const o: Oracle = { best: new Map(), notes: new Set(), privateNotes: new Map(), withdrawn: new Set() };
   phase('devices');
   try {
     // Teacher A makes the class on d0 and shares it with co-teacher B; everyone starts from the same roster.
@@ -197,7 +200,7 @@ async function runOnce(server: TestServer, seed: number, run: number): Promise<v
           await note(d, o, 'notes', n.id);
         }
       } else if (r < 0.64) {
-        const mine = [...o.privateNotes].filter(([, owner]) => owner === d).map(([id]) => id);
+        const mine = [...o.privateNotes].filter(([id, owner]) => owner === d && !o.withdrawn.has(id)).map(([id]) => id);
         if (mine.length) {
           // Made public: from now on it is everyone's, sent whole.
           const id = pick(mine);
@@ -205,6 +208,17 @@ async function runOnce(server: TestServer, seed: number, run: number): Promise<v
           o.privateNotes.delete(id);
           o.notes.add(id);
           await note(d, o, 'notes', id);
+        }
+      } else if (r < 0.66) {
+        // A shared note made private: withdrawn, so the server and every other device let go of its words.
+        const shared = notes.filter((n) => o.notes.has(n.id));
+        if (shared.length) {
+          const id = pick(shared).id;
+          await d.repo.update('notes', id, { private: true });
+          o.notes.delete(id);
+          o.privateNotes.set(id, d);
+          o.withdrawn.add(id);
+          for (const key of [...o.best.keys()]) if (key.startsWith(`notes\u0000${id}\u0000`)) o.best.delete(key);
         }
       } else if (r < 0.72) {
         const student = pick(students.length ? students : await visible(d, 'students'));

@@ -8,20 +8,21 @@ import { SYNCED_TABLES } from '../../src/shared/records';
 import { MAX_PUSH_CHANGES } from '../../src/shared/protocol';
 import { PushRequestSchema } from '../../src/shared/protocolSchema';
 import { fastPushRequest } from '../../server/validate';
+import { FIELD_NAME, isGoodBy, RESERVED_FIELD_NAMES } from '../../src/shared/fieldRules';
 
 const stamp = fc
   .tuple(fc.integer({ min: 0, max: 999_999_999_999_999 }), fc.stringMatching(/^[0-9a-z]{6}$/), fc.stringMatching(/^[a-z0-9-]{1,40}$/))
   .map(([ms, c, node]) => `${String(ms).padStart(15, '0')}-${c}-${node}`);
 const fieldName = fc.oneof(
   fc.constantFrom('classId', 'name', 'text', 'deleted', 'at'),
-  fc.string({ maxLength: 64 }).filter((k) => !['__proto__', 'prototype', 'constructor'].includes(k)),
+  fc.stringMatching(FIELD_NAME).filter((k) => !RESERVED_FIELD_NAMES.has(k)),
 );
 const change = fc
   .record({
     n: fc.integer({ min: 1, max: 1e9 }),
     table: fc.constantFrom(...SYNCED_TABLES),
     id: fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
-    entries: fc.uniqueArray(fc.tuple(fieldName, fc.jsonValue(), stamp, fc.string({ maxLength: 10 })), { minLength: 1, maxLength: 6, selector: (e) => e[0] }),
+    entries: fc.uniqueArray(fc.tuple(fieldName, fc.jsonValue({ depthSize: 'small' }), stamp, fc.string({ maxLength: 10 }).filter(isGoodBy)), { minLength: 1, maxLength: 6, selector: (e) => e[0] }),
   })
   .map(({ n, table, id, entries }) => ({
     n,
@@ -33,7 +34,7 @@ const change = fc
 const body = fc.record({ clientId: fc.stringMatching(/^[a-z0-9-]{1,64}$/), schema: fc.integer({ min: 0, max: 10 }), changes: fc.array(change, { maxLength: 8 }) });
 
 /** Bends one part of a body: a wrong type, a missing or extra key, an over-long string, a bad stamp. */
-const bent = fc.tuple(body, fc.nat(), fc.constantFrom('drop', 'extra', 'null', 'string', 'number', 'long', 'array', 'proto', 'longkey'), fc.nat()).map(([b, pick, how, k]) => {
+const bent = fc.tuple(body, fc.nat(), fc.constantFrom('drop', 'extra', 'null', 'string', 'number', 'long', 'array', 'proto', 'longkey', 'reserved', 'deep', 'control'), fc.nat()).map(([b, pick, how, k]) => {
   const copy = JSON.parse(JSON.stringify(b)) as Record<string, unknown>;
   const targets: Record<string, unknown>[] = [copy];
   for (const c of copy.changes as Record<string, unknown>[]) {
@@ -51,6 +52,9 @@ const bent = fc.tuple(body, fc.nat(), fc.constantFrom('drop', 'extra', 'null', '
   else if (how === 'long') o[key] = 'x'.repeat(201 + (k % 50));
   else if (how === 'array') o[key] = [];
   else if (how === 'longkey') o['k'.repeat(65)] = o[key];
+  else if (how === 'reserved') o[['constructor', 'toString', 'hasOwnProperty', 'valueOf', 'id'][k % 5]!] = o[key];
+  else if (how === 'deep') o[key] = JSON.parse('['.repeat(33 + (k % 40)) + ']'.repeat(33 + (k % 40)));
+  else if (how === 'control') o[key] = `Ms\u0000${k}`;
   else Object.defineProperty(o, '__proto__', { value: {}, enumerable: true, configurable: true, writable: true });
   return copy;
 });

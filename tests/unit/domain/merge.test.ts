@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatStamp } from '../../../src/domain/hlc';
-import { mergeStamped, newerFields, type Stamped } from '../../../src/domain/merge';
+import { mergeStamped, newerFields, type FieldMeta, type Stamped } from '../../../src/domain/merge';
 
 const FIELDS = ['text', 'private', 'at', 'deleted'];
 
@@ -85,5 +85,37 @@ describe('mergeStamped', () => {
     const inc: Stamped = { id: 'n', fields: { text: 'y', at: 2 }, meta: { text: { t: formatStamp(4, 0, 'b'), by: 'B' }, at: { t: formatStamp(2, 0, 'b'), by: 'B' } } };
     expect(newerFields(cur, inc)).toEqual(['at']);
     expect(() => mergeStamped(cur, { ...inc, id: 'other' })).toThrow();
+  });
+});
+
+describe('mergeStamped with any field name', () => {
+  // Names such as `constructor` or `__proto__` are refused by the protocol, but the merge must not depend on that.
+  const name = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'), fc.string({ maxLength: 12 }));
+  const record = fc
+    .uniqueArray(fc.tuple(name, fc.jsonValue({ maxDepth: 2 }), fc.integer({ min: 1, max: 50 })), { selector: (e) => e[0], maxLength: 6 })
+    .map((entries) => {
+      const fields: Record<string, unknown> = {};
+      const meta: Record<string, FieldMeta> = {};
+      for (const [k, v, ms] of entries) {
+        Object.defineProperty(fields, k, { value: v, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(meta, k, { value: { t: formatStamp(ms, 0, 'n'), by: 'T' }, enumerable: true, writable: true, configurable: true });
+      }
+      return { id: 'r', fields, meta };
+    });
+
+  it('keeps every winning field as an own property, and never touches a prototype', () => {
+    fc.assert(
+      fc.property(record, record, (a, b) => {
+        const { merged, won } = mergeStamped(a, b);
+        expect(Object.getPrototypeOf(merged.fields)).toBe(Object.prototype);
+        expect(Object.getPrototypeOf(merged.meta)).toBe(Object.prototype);
+        for (const f of won) {
+          expect(Object.hasOwn(merged.fields, f)).toBe(true);
+          expect(Object.getOwnPropertyDescriptor(merged.fields, f)!.value).toBe(Object.getOwnPropertyDescriptor(b.fields, f)!.value);
+        }
+        for (const f of Object.keys(a.meta)) expect(Object.hasOwn(merged.meta, f)).toBe(true);
+        expect(new Set(won)).toEqual(new Set(newerFields(a, b)));
+      }),
+    );
   });
 });

@@ -95,7 +95,10 @@ describe('SyncEngine', () => {
     expect(sent).toContain(shared);
     expect(sent).not.toContain(secret);
     expect(sent).not.toContain('worried about home');
-    expect(sent).not.toContain(madePrivate);
+    expect(sent).not.toContain('was public');
+    // The note made private goes only as its withdrawal: class, flag and tombstone, no words.
+    const changes = pushes(server).flatMap((p) => p.changes);
+    expect(changes.filter((c) => c.id === madePrivate).map((c) => Object.keys(c.fields).sort())).toEqual([['classId', 'deleted', 'private']]);
     expect(await a.repo.db.outbox.count()).toBe(0);
   });
 
