@@ -12,7 +12,7 @@ import { ApiError } from './errors';
 import { StoreRefusal, type HistoryEntry, type Store, type StoredRecord, type Teacher } from './store/types';
 
 /** Tables that belong to a teacher rather than a class: keyed by teacher, so two teachers' ids never collide. */
-export const TEACHER_TABLES: ReadonlySet<TableName> = new Set<TableName>(['starters', 'settings']);
+export const TEACHER_TABLES: ReadonlySet<TableName> = new Set<TableName>(['starters', 'settings', 'goalLibrary']);
 
 const CLASS_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -29,6 +29,8 @@ async function start() {
   );
   // After the first render, so syncing never delays the app; it does nothing until an endpoint is configured.
   startSync();
+  // The search index builds in idle time, from its own chunk, so neither it nor MiniSearch delays the first screen.
+  void import('./features/search/appIndex').then((m) => m.startSearchIndex());
 }
 
 void start();

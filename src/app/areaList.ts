@@ -13,12 +13,14 @@ export interface AreaInfo {
   neverHome?: boolean;
 }
 
-export type AreaPath = 'clipboard' | 'groups' | 'conferences' | 'timer' | 'print' | 'roster' | 'settings';
+export type AreaPath = 'clipboard' | 'groups' | 'growth' | 'conferences' | 'find' | 'timer' | 'print' | 'roster' | 'settings';
 
 export const AREA_LIST: readonly AreaInfo[] = [
   { path: 'clipboard', label: 'Clipboard', icon: 'grid', needsClass: true },
   { path: 'groups', label: 'Groups', icon: 'groups', needsClass: true },
+  { path: 'growth', label: 'Growth', icon: 'growth', needsClass: true },
   { path: 'conferences', label: 'Conferences', icon: 'chat', needsClass: true },
+  { path: 'find', label: 'Find', icon: 'search', needsClass: true, neverHome: true },
   { path: 'timer', label: 'Timer', icon: 'timer', needsClass: false, neverHome: true },
   { path: 'print', label: 'Print', icon: 'print', needsClass: true, neverHome: true },
   { path: 'roster', label: 'Roster', icon: 'people', needsClass: false },

@@ -10,7 +10,9 @@ export interface Area extends AreaInfo {
 const SCREENS: Record<AreaPath, LazyExoticComponent<ComponentType>> = {
   clipboard: lazy(() => import('../features/clipboard/ClipboardArea')),
   groups: lazy(() => import('../features/groups/GroupsArea')),
+  growth: lazy(() => import('../features/growth/GrowthArea')),
   conferences: lazy(() => import('../features/conferences/ConferencesArea')),
+  find: lazy(() => import('../features/search/SearchArea')),
   timer: lazy(() => import('../features/timer/TimerArea')),
   print: lazy(() => import('../features/print/PrintArea')),
   roster: lazy(() => import('../features/roster/RosterArea')),

@@ -13,6 +13,7 @@ import { Outbox } from './outbox';
 import type { CirculateDb } from './schema';
 import { restampScope } from './restamp';
 import { Session } from './session';
+import { ChangeFeed } from './changeFeed';
 import { afterFirstWrite } from './storage';
 import { isPrivateNote, SYNCED_TABLES, WITHDRAWN_NOTE_FIELDS, type Fields, type Mark, type TableName } from '../shared/records';
 import { fieldsProblem } from '../shared/fieldRules';
@@ -66,6 +67,9 @@ export class Repo implements Writer {
   /** The same writes inside `transact`'s Dexie transaction (writeRow). */
   private readonly writer: Writer;
   private readonly live: LiveNotifier;
+  /** (table, id) of every committed change, by any route; `transact` reports its rows once it has finished. */
+  readonly changes = new ChangeFeed();
+  private txChanged: [TableName, string][] = [];
 
   constructor(readonly db: CirculateDb) {
     this.session = new Session(db);
@@ -117,6 +121,7 @@ export class Repo implements Writer {
     return read.then((existing) => {
       const p = this.plan(table, id, patch, mode, existing);
       if (!p) return undefined;
+      this.txChanged.push([table, id]);
       const saved = mode === 'create' ? t.add(p.next) : t.put(p.next);
       const entry = p.entry;
       const queued = entry ? saved.then(() => this.db.outbox.add(entry)) : saved;
@@ -143,7 +148,10 @@ export class Repo implements Writer {
       if (table === 'marks') await this.cellsAfter(rawCells(trans), [p.next], [existing]);
       return true;
     });
-    if (planned) this.live.notify(table);
+    if (planned) {
+      this.live.notify(table);
+      this.changes.emit(table, [id]);
+    }
     afterFirstWrite();
   }
 
@@ -165,6 +173,10 @@ export class Repo implements Writer {
       return result;
     } catch (e) {
       return surfaceQuota(e);
+    } finally {
+      const done = this.txChanged;
+      this.txChanged = [];
+      for (const [t, id] of done) this.changes.emit(t, [id]);
     }
   }
 
@@ -213,7 +225,7 @@ export class Repo implements Writer {
     // A restore's photos and memos land with its records, or neither does.
     if (opts.blobs?.length) stores.add('blobs');
     if (stores.size === 0) return 0;
-    const touched: TableName[] = [];
+    const touched = new Map<TableName, string[]>();
     const written = await inRawTransaction(this.db, [...stores], async (trans) => {
       let n = 0;
       for (const [table, list] of byTable) {
@@ -224,14 +236,17 @@ export class Repo implements Writer {
         for (const id of gone) store.delete(id);
         if (table === 'marks') await this.cellsAfter(rawCells(trans), [...merged.values()], [...merged.keys()].map((id) => before.get(id)));
         if (opts.queue) for (const entry of this.outboxEntries(table, merged, won, before)) trans.objectStore('outbox').add(entry);
-        touched.push(table);
+        touched.set(table, [...merged.keys(), ...gone]);
         n += merged.size + gone.size;
       }
       for (const row of opts.alsoPut) trans.objectStore('local').put(row);
       for (const b of opts.blobs ?? []) trans.objectStore('blobs').put(b);
       return n;
     });
-    for (const t of touched) this.live.notify(t);
+    for (const [t, ids] of touched) {
+      this.live.notify(t);
+      this.changes.emit(t, ids);
+    }
     if (opts.alsoPut.length) this.live.notify('local');
     if (opts.blobs?.length) this.live.notify('blobs');
     return written;

@@ -73,6 +73,19 @@ export const SCHEMA_V5: Record<string, string> = {
   blobQueue: 'key, state',
 };
 
+/** Version 6: the writing continuum. Level ratings (class data, synced like marks), the teacher's own library goals,
+ * and the cells findable by student for a writer's growth view. Goals gain optional fields, so no rows change. */
+export const SCHEMA_V6: Record<string, string> = {
+  ratings: 'id, [classId+at], [studentId+at]',
+  goalLibrary: 'id',
+  cells: 'id, pieceId, studentId',
+};
+
+/** Version 7: report-comment drafts (synced; src/features/search/DraftScreen.tsx). Version 6 is the growth levels'. */
+export const SCHEMA_V7: Record<string, string> = {
+  reportDrafts: 'id, studentId, classId',
+};
+
 export function createDb(name = DB_NAME): CirculateDb {
   // The query cache is off because single writes bypass Dexie's transactions (see Repo.writeOne).
   const db = new Dexie(name, { cache: 'disabled' }) as CirculateDb;
@@ -102,5 +115,7 @@ export function createDb(name = DB_NAME): CirculateDb {
       }
       await tx.table('blobQueue').bulkPut(rows);
     });
+  db.version(6).stores(SCHEMA_V6);
+  db.version(7).stores(SCHEMA_V7);
   return db;
 }

@@ -169,6 +169,10 @@ export interface Goal extends SyncedBase {
   conferenceId: string | null;
   /** The goal that replaced this one; the current goal has none. */
   closedAt: number | null;
+  /** The trait the goal grows and the library goal and strategy it was picked from. Rows from before schema 6 lack them. */
+  trait?: string | null;
+  libraryId?: string | null;
+  strategy?: string | null;
 }
 
 export type SelfEvaluation = 'not-yet' | 'starting' | 'yes';
@@ -180,6 +184,29 @@ export interface GoalCheck extends SyncedBase {
   studentId: string;
   value: SelfEvaluation;
   at: number;
+}
+
+/** A writer's place on the continuum for a trait, set in a conference or from the student's page. Every rating is
+ * its own row (like a checklist tap), so the chart shows each one and an undo is a tombstone. */
+export interface Rating extends SyncedBase {
+  classId: string;
+  studentId: string;
+  trait: string;
+  /** 0 not yet, 1 beginning, 2 developing, 3 secure (the names are the teacher's, in settings). */
+  level: number;
+  at: number;
+  pieceId: string | null;
+  conferenceId: string | null;
+}
+
+/** A goal the teacher added to the goal library (the built-in ones live in src/domain/goalLibrary.ts), with its
+ * teaching strategies and prompts. Teacher-scoped, like starters. */
+export interface LibraryGoal extends SyncedBase {
+  trait: string;
+  text: string;
+  strategies: string[];
+  prompts: string[];
+  order: number;
 }
 
 export interface Reflection extends SyncedBase {
@@ -196,6 +223,19 @@ export interface Starter extends SyncedBase {
   step: StarterStep;
   text: string;
   order: number;
+}
+
+/** A report-card comment for one student over a date range: the teacher's edited text, and the sentences it was drafted
+ * from with the records each cites (kept so the evidence stays one tap away while the words change). */
+export interface ReportDraft extends SyncedBase {
+  classId: string;
+  studentId: string;
+  /** YYYY-MM-DD, inclusive. */
+  from: string;
+  to: string;
+  text: string;
+  sentences: { text: string; evidence: { kind: string; id: string; at: number }[] }[];
+  createdAt: number;
 }
 
 /** Teacher preferences that follow the teacher to another device. */
@@ -216,7 +256,10 @@ export interface SyncedTables {
   conferences: Conference;
   goals: Goal;
   goalChecks: GoalCheck;
+  ratings: Rating;
+  goalLibrary: LibraryGoal;
   reflections: Reflection;
+  reportDrafts: ReportDraft;
   starters: Starter;
   settings: Setting;
 }
@@ -236,7 +279,10 @@ export const SYNCED_TABLES = [
   'conferences',
   'goals',
   'goalChecks',
+  'ratings',
+  'goalLibrary',
   'reflections',
+  'reportDrafts',
   'starters',
   'settings',
 ] as const satisfies readonly TableName[];

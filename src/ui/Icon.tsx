@@ -12,6 +12,8 @@ const PATHS = {
   plus: 'M12 5v14M5 12h14',
   close: 'M6 6l12 12M18 6L6 18',
   note: 'M5 3h10l4 4v14H5zM9 12h6M9 16h6',
+  growth: 'M3 20h18M5 16l4-5 4 3 6-8M15 6h4v4',
+  search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM21 21l-5-5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

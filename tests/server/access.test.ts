@@ -1,5 +1,5 @@
 // Who sees what: a teacher sees only their own classes and those shared with them; another teacher's class is
-// refused with 403 for the whole batch; teacher-scoped tables (settings, starters) never collide between teachers.
+// refused with 403 for the whole batch; teacher-scoped tables (settings, starters, the goal library) never collide between teachers.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../src/shared/protocol';
@@ -90,6 +90,21 @@ describe.each(STORES)('access on $name', (store) => {
     expect(mine.map((r) => r.fields.value)).toEqual([{ font: 'large' }]);
     expect(his.map((r) => r.fields.value)).toEqual([{ font: 'small' }]);
     expect(await server.db.dump('field_history')).toEqual([]);
+  });
+
+  it("keeps growth ratings to the class's teachers and each teacher's goal library apart", async () => {
+    const rating = { classId: 'class-r', studentId: 'stu-r', trait: 'Voice', level: 2, at: t0, pieceId: null, conferenceId: null, deleted: false };
+    expect((await a.push('rivera-tab', [change(4, 'ratings', 'rate-r', rating, st(t0 + 3))])).status).toBe(200);
+    const sneaky = await b.push('lee-tab', [change(1, 'ratings', 'rate-l', rating, st(t0 + 4, 'dev2'))]);
+    expect(sneaky.status).toBe(403);
+    const goal = (text: string) => ({ trait: 'Voice', text, strategies: ['Read it aloud'], prompts: [], order: 0, deleted: false });
+    await a.push('rivera-tab', [change(5, 'goalLibrary', 'lib-1', goal('Sounds like me'), st(t0 + 5))]);
+    await b.push('lee-tab', [change(2, 'goalLibrary', 'lib-1', goal('Talks to the reader'), st(t0 + 6, 'dev2'))]);
+    await server.shareClass('class-r', lee.id);
+    expect((await b.pullAll()).records.filter((r) => r.table === 'ratings').map((r) => r.id)).toEqual(['rate-r']);
+    const lib = async (c: Client) => (await c.pullAll()).records.filter((r) => r.table === 'goalLibrary').map((r) => r.fields.text);
+    expect(await lib(a)).toEqual(['Sounds like me']);
+    expect(await lib(b)).toEqual(['Talks to the reader']);
   });
 
   it('refuses a new class-scoped record without a class id, with the change named', async () => {

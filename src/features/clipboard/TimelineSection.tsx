@@ -8,16 +8,20 @@ import type { Lookups, Timeline } from './useStudentPage';
 /** How many entries the timeline shows at first, and how many more each "Show older" adds. */
 export const TIMELINE_PAGE = 40;
 
+const scrollTo = (el: HTMLElement | null) => el?.scrollIntoView?.({ block: 'center' });
+
 interface Props {
   timeline: Timeline;
   lookups: Lookups;
   studentName: string;
   filter: TimelineFilter;
+  /** The record a search result opened ("notes:<id>"), marked and scrolled to. */
+  focus?: string | null;
   onFilter: (f: TimelineFilter) => void;
   onMore: () => void;
 }
 
-export function TimelineSection({ timeline, lookups, studentName, filter, onFilter, onMore }: Props) {
+export function TimelineSection({ timeline, lookups, studentName, filter, focus, onFilter, onMore }: Props) {
   const pieceId = filter.pieceId ?? '';
   const objectiveId = filter.objectiveId ?? '';
   const objectiveChoices = [...lookups.objectives.values()]
@@ -50,8 +54,9 @@ export function TimelineSection({ timeline, lookups, studentName, filter, onFilt
       <ol className="clip-timeline" aria-label="Timeline">
         {timeline.items.map((item, i) => {
           const heading = i === 0 || days[i] !== days[i - 1] ? days[i] : null;
+          const focused = focus === `${item.kind}s:${item.id}`;
           return (
-            <li key={`${item.kind}-${item.id}`}>
+            <li key={`${item.kind}-${item.id}`} className={focused ? 'clip-focused' : undefined} aria-current={focused ? 'true' : undefined} ref={focused ? scrollTo : undefined}>
               {heading && <h3 className="clip-day">{heading}</h3>}
               <TimelineEntry item={item} lookups={lookups} studentName={studentName} />
             </li>

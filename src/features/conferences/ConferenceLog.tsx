@@ -15,6 +15,7 @@ import { ConferenceSteps } from './ConferenceSteps';
 import { discardConference, ensureStarters, finishConference } from './conferenceActions';
 import { useClassObjectives, useClassPieces, useConference, useStarters } from './reads';
 import { GoalEditor } from './GoalEditor';
+import { GoalPicker } from '../growth/GoalPicker';
 import { OpenNeeds } from './OpenNeeds';
 import { MemoSection } from '../memos/MemoSection';
 import { flushPendingSaves } from '../../db/autosave';
@@ -72,6 +73,7 @@ export function ConferenceLog() {
       <OpenNeeds conference={conference} objectives={objectives ?? []} />
       <MemoSection table="conferences" ownerId={conference.id} memos={conference.memos ?? []} studentName={name} />
       <GoalEditor conference={conference} />
+      <GoalPicker conference={conference} initialTrait={objectives?.find((o) => o.id === conference.objectiveId)?.trait ?? null} />
       <ConferenceDetails conference={conference} students={students ?? []} pieces={shownPieces} objectives={objectives ?? []} />
       <div className="row conf-log-actions">
         <button type="button" className="primary" onClick={() => void done()}>

@@ -25,6 +25,11 @@ export function StudentGoals({ studentId }: { studentId: string }) {
                   {goal.id === current?.id ? `current, since ${shortDate(goal.setAt)}` : `${shortDate(goal.setAt)}${goal.closedAt ? ` to ${shortDate(goal.closedAt)}` : ''}`}
                 </span>
               </p>
+              {goal.strategy && (
+                <p className="conf-goal-strategy">
+                  {goal.trait ? `${goal.trait} · ` : ''}Strategy: {goal.strategy}
+                </p>
+              )}
               {checks.length > 0 ? (
                 <ol className="conf-checks" aria-label={`Self-evaluations for ${goal.text}`}>
                   {checks.map((c) => (

@@ -63,15 +63,23 @@ export function discardConference(id: string): Promise<void> {
   return remove('conferences', id);
 }
 
-/** Sets the student's current goal from a conference: the previous open goals close, in the same transaction. */
-export async function setGoal(conference: { id: string; classId: string; studentId: string }, text: string, now = Date.now()): Promise<string> {
+export interface GoalPick {
+  trait: string;
+  libraryId: string | null;
+  strategy: string | null;
+}
+
+/** Sets the student's current goal from a conference (typed, or picked from the goal library with its strategy):
+ * the previous open goals close, in the same transaction. */
+export async function setGoal(conference: { id: string; classId: string; studentId: string }, text: string, now = Date.now(), pick?: GoalPick): Promise<string> {
   const clean = text.trim();
   if (!clean) throw new Error('Type the goal first.');
   return transact(
     async (w) => {
       const goals = await db.goals.where('studentId').equals(conference.studentId).toArray();
       for (const g of goals) if (!g.deleted && g.closedAt === null) await w.update('goals', g.id, { closedAt: now });
-      const id = await w.create('goals', { classId: conference.classId, studentId: conference.studentId, text: clean, setAt: now, conferenceId: conference.id, closedAt: null });
+      const picked = pick ? { trait: pick.trait, libraryId: pick.libraryId, strategy: pick.strategy } : {};
+      const id = await w.create('goals', { classId: conference.classId, studentId: conference.studentId, text: clean, setAt: now, conferenceId: conference.id, closedAt: null, ...picked });
       await w.update('conferences', conference.id, { goalId: id });
       return id;
     },

@@ -190,3 +190,34 @@ export async function finishSession(group: LiveGroup, sessionId: string, attende
     ['groupSessions', 'notes', 'groups'],
   );
 }
+
+/** A needs group of exactly these students (from "what to teach next"), each taken out of any other group in use,
+ * in one transaction. */
+export function formGroupOf(classId: string, memberIds: readonly string[], teachingPoint: string): Promise<string> {
+  const members = new Set(memberIds);
+  return transact(
+    async (w) => {
+      const rows = await db.groups.where('classId').equals(classId).toArray();
+      const live = rows.filter((g) => !g.deleted && !g.dissolved).map(normalizeGroup);
+      for (const g of live) {
+        if (!g.memberIds.some((id) => members.has(id))) continue;
+        await w.update('groups', g.id, { memberIds: g.memberIds.filter((id) => !members.has(id)), lockedIds: g.lockedIds.filter((id) => !members.has(id)) });
+      }
+      return w.create('groups', {
+        classId,
+        pieceId: null,
+        name: nextGroupName(live.map((g) => g.name)),
+        kind: 'needs',
+        focusObjectiveId: null,
+        memberIds: [...memberIds],
+        teachingPoint,
+        plannedMinutes: kindRule('needs').defaultMinutes,
+        schedule: [],
+        dissolved: false,
+        order: Math.max(-1, ...live.map((g) => g.order)) + 1,
+        lockedIds: [],
+      });
+    },
+    ['groups'],
+  );
+}

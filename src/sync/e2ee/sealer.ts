@@ -7,9 +7,9 @@ import type { PulledRecord } from '../../shared/protocol';
 import type { TableName } from '../../shared/records';
 import { openFields, SealError, sealFields, type ClassKey, type StampedFields } from './fieldCipher';
 
-/** The key scope of teacher-scoped tables (starters, settings): the teacher's own key, not a class's. */
+/** The key scope of teacher-scoped tables (starters, settings, the goal library): the teacher's own key, not a class's. */
 export const SELF_SCOPE = '_self';
-const TEACHER_SCOPED = new Set<TableName>(['starters', 'settings']);
+const TEACHER_SCOPED = new Set<TableName>(['starters', 'settings', 'goalLibrary']);
 
 /** Where a record's key comes from: its class (a class record is its own), or the teacher's own scope. */
 export function keyScope(table: TableName, id: string, classId: string | null | undefined): string | null {
