@@ -72,7 +72,7 @@ export function openSqliteStore(dataDir: string): Store {
     dropHistory: db.prepare('DELETE FROM field_history WHERE scope = ? AND tbl = ? AND rec_id = ?'),
     classRecords: db.prepare("SELECT scope, tbl, id FROM records WHERE scope = '' AND class_id = ? ORDER BY seq"),
     reseq: db.prepare('UPDATE records SET seq = ? WHERE scope = ? AND tbl = ? AND id = ?'),
-    dropHistory: db.prepare(
+    dropClassHistory: db.prepare(
       `DELETE FROM field_history WHERE (scope = ? AND ? = 1) OR (scope = '' AND EXISTS (SELECT 1 FROM records r WHERE r.scope = ''
        AND r.tbl = field_history.tbl AND r.id = field_history.rec_id AND r.class_id IN (SELECT value FROM json_each(?))))`,
     ),
@@ -224,7 +224,7 @@ export function openSqliteStore(dataDir: string): Store {
     transaction,
     dropHistory: (teacherId, classIds, self) =>
       exclusive(async () => {
-        const n = Number(stmt.dropHistory.run(teacherId, self ? 1 : 0, JSON.stringify(classIds)).changes);
+        const n = Number(stmt.dropClassHistory.run(teacherId, self ? 1 : 0, JSON.stringify(classIds)).changes);
         // The write-ahead log still holds the old pages: fold it into the (zeroed) file and empty it.
         db.pragma('wal_checkpoint(TRUNCATE)');
         return n;

@@ -3,7 +3,7 @@
 // exactly as sent.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, PushResponse } from '../../src/shared/protocol';
+import { CLIENT_SCHEMA, type ErrorBody, type PushResponse } from '../../src/shared/protocol';
 import type { TestServer } from '../../server/testing';
 import { STORES, client, json, st, type Client } from './api-helpers';
 
@@ -33,8 +33,8 @@ describe.each(STORES)('push fuzz on $name', (store) => {
     server = await store.start({ rateLimit: false });
     api = client(server, (await server.addTeacher('Ms Rivera')).token);
     const t = JSON.stringify({ t: st(ms), by: 'Ms Rivera' });
-    const res = await api.pushRaw(`{"clientId":"fuzz","schema":${5},"changes":[{"n":${n++},"table":"classes","id":"k1","fields":{"name":"R"},"meta":{"name":${t}}}]}`);
-    expect(res.status).toBe(200);
+    const res = await api.pushRaw(`{"clientId":"fuzz","schema":${CLIENT_SCHEMA},"changes":[{"n":${n++},"table":"classes","id":"k1","fields":{"name":"R"},"meta":{"name":${t}}}]}`);
+    expect(res.status, await res.clone().text()).toBe(200);
     cursor = (await api.pullAll()).cursor;
   });
   afterAll(() => server?.close());
@@ -50,7 +50,7 @@ describe.each(STORES)('push fuzz on $name', (store) => {
           fields.push('"classId":"k1"');
           meta.push(`"classId":${JSON.stringify({ t, by: 'Ms Rivera' })}`);
         }
-        const body = `{"clientId":"fuzz","schema":5,"changes":[{"n":${n++},"table":"${table}","id":"${id}","fields":{${fields.join(',')}},"meta":{${meta.join(',')}}}]}`;
+        const body = `{"clientId":"fuzz","schema":${CLIENT_SCHEMA},"changes":[{"n":${n++},"table":"${table}","id":"${id}","fields":{${fields.join(',')}},"meta":{${meta.join(',')}}}]}`;
         const res = await api.pushRaw(body);
         expect([200, 400]).toContain(res.status);
         const page = await api.pullAll(cursor);
