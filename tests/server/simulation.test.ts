@@ -11,6 +11,7 @@ import type { DeviceKeys } from '../../src/sync/e2ee/deviceKeys';
 import { startTestServer } from '../../server/testing';
 import { prng } from '../support/prng';
 import { encryptionFor, turnOnAll } from './sim-e2ee';
+import { faultyFetch, type Faults } from './sim-faults';
 import { storeText } from './e2ee-helpers';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -20,44 +21,6 @@ const BASE_SEED = Number(process.env.SIM_SEED ?? 20261122);
 const CHUNK = 25;
 /** Tables the simulation writes; all class-scoped, so every device of either teacher must end up with the same rows. */
 const TABLES: TableName[] = ['classes', 'students', 'notes', 'marks'];
-
-interface Faults {
-  on: boolean;
-  drop: number;
-  duplicate: number;
-  lose: number;
-  log: string[];
-}
-
-/** Wraps fetch with injected faults: a request never sent, sent twice at once, or committed with its answer lost. */
-function faultyFetch(rand: () => number, faults: Faults): typeof fetch {
-  return async (input, init) => {
-    if (!faults.on) return fetch(input, init);
-    const path = new URL(String(input)).pathname.split('/').pop();
-    const r = rand();
-    if (r < faults.drop) {
-      faults.log.push(`drop ${path}`);
-      throw new TypeError('fetch failed (dropped)');
-    }
-    if (r < faults.drop + faults.duplicate) {
-      faults.log.push(`duplicate ${path}`);
-      const [a, b] = await Promise.allSettled([fetch(input, init), fetch(input, init)]);
-      const pick = rand() < 0.5 ? a : b;
-      const other = pick === a ? b : a;
-      if (other.status === 'fulfilled') await other.value.arrayBuffer().catch(() => undefined);
-      if (pick.status === 'rejected') throw pick.reason;
-      return pick.value;
-    }
-    if (r < faults.drop + faults.duplicate + faults.lose) {
-      faults.log.push(`lose ${path}`);
-      const res = await fetch(input, init);
-      await res.arrayBuffer();
-      throw new TypeError('fetch failed (response lost)');
-    }
-    return fetch(input, init);
-  };
-}
-
 let requests = 0;
 const cpu = new Map<string, number>();
 let mark = process.cpuUsage();
@@ -130,7 +93,7 @@ async function runOnce(server: TestServer, seed: number, run: number, encrypted:
     const e2ee = encrypted ? encryptionFor(repo) : undefined;
     const engine = new SyncEngine(repo, {
       ...(e2ee ? { sealer: e2ee.sealer, keyExchange: e2ee.keyExchange } : {}),
-      fetch: faultyFetch(prng(seed * 31 + i), faults),
+      fetch: faultyFetch(prng(seed * 31 + i), faults, fetch),
       // Mostly small batches and pages, so pushes and pulls are often cut part way by a fault.
       pushBatch: pick([1, 3, 10, 50]),
       pullLimit: pick([2, 5, 20, 100]),
