@@ -20,6 +20,7 @@ import { mountBlobRoutes } from './blobs';
 import { CLASS_HEADER } from '../src/shared/blobs';
 import type { BlobStore } from './store/blobs';
 import type { KeyStore } from './store/keys';
+import { mountPurgeRoute } from './purge';
 import { mountKeyRoutes } from './keys';
 import { applyPush } from './push';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitConfig } from './rate-limit';
@@ -169,6 +170,7 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> {
 
   if (opts.blobs) mountBlobRoutes(app, opts.blobs, now, opts.maxBlobBytes);
   if (opts.keys) mountKeyRoutes(app, opts.keys, now);
+  mountPurgeRoute(app, store);
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not-found', 'No such API endpoint');

@@ -188,6 +188,14 @@ export async function openPostgresStore(databaseUrl: string, opts: PostgresOptio
         );
       }),
     transaction: (fn) => withTransaction((client) => fn(txFor(client))),
+    dropHistory: async (teacherId, classIds, self) => {
+      const r = await pool.query(
+        `DELETE FROM field_history h WHERE (h.scope = $1 AND $2) OR (h.scope = '' AND EXISTS (SELECT 1 FROM records r WHERE r.scope = ''
+         AND r.tbl = h.tbl AND r.id = h.rec_id AND r.class_id = ANY($3::text[])))`,
+        [teacherId, self, classIds],
+      );
+      return r.rowCount ?? 0;
+    },
     pull: async (teacherId, after, limit) => {
       const r = await pool.query(
         `SELECT seq, tbl, id, fields, meta FROM records WHERE seq > $1 AND (scope = $2 OR (scope = '' AND class_id IN

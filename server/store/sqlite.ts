@@ -24,6 +24,8 @@ export function openSqliteStore(dataDir: string): Store {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  // Deleted and overwritten values are zeroed in the file, so a plain copy replaced by a sealed one is really gone.
+  db.pragma('secure_delete = ON');
   db.exec(DDL);
   // Reads go through a second connection, which sees only committed data while a write transaction is open.
   const rdb = new Database(join(dataDir, 'circulate.db'));
@@ -70,6 +72,10 @@ export function openSqliteStore(dataDir: string): Store {
     dropHistory: db.prepare('DELETE FROM field_history WHERE scope = ? AND tbl = ? AND rec_id = ?'),
     classRecords: db.prepare("SELECT scope, tbl, id FROM records WHERE scope = '' AND class_id = ? ORDER BY seq"),
     reseq: db.prepare('UPDATE records SET seq = ? WHERE scope = ? AND tbl = ? AND id = ?'),
+    dropClassHistory: db.prepare(
+      `DELETE FROM field_history WHERE (scope = ? AND ? = 1) OR (scope = '' AND EXISTS (SELECT 1 FROM records r WHERE r.scope = ''
+       AND r.tbl = field_history.tbl AND r.id = field_history.rec_id AND r.class_id IN (SELECT value FROM json_each(?))))`,
+    ),
   };
 
   function takeSeqs(count: number): number {
@@ -216,6 +222,13 @@ export function openSqliteStore(dataDir: string): Store {
         }),
       ),
     transaction,
+    dropHistory: (teacherId, classIds, self) =>
+      exclusive(async () => {
+        const n = Number(stmt.dropClassHistory.run(teacherId, self ? 1 : 0, JSON.stringify(classIds)).changes);
+        // The write-ahead log still holds the old pages: fold it into the (zeroed) file and empty it.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        return n;
+      }),
     pull: async (teacherId, after, limit) => {
       const rows = read.pull.all(after, teacherId, teacherId, limit + 1) as Row[];
       return { records: rows.slice(0, limit).map(toPulledRaw), more: rows.length > limit };

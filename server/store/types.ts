@@ -80,6 +80,11 @@ export interface Store {
   pull(teacherId: string, after: number, limit: number): Promise<{ records: PulledRaw[]; more: boolean }>;
   /** Field history of one record, oldest first (for tests and for recovering a lost write by hand). */
   history(key: RecordKey): Promise<Array<HistoryEntry & { at: number }>>;
+  /**
+   * Drops the field history (the losing writes kept) of these classes' records, and of the teacher's own records
+   * when `self`: encryption was turned on and the plain copy was replaced by a sealed one. Returns rows dropped.
+   */
+  dropHistory(teacherId: string, classIds: string[], self: boolean): Promise<number>;
   /** Every class with its name (from its record) and its teachers, for the share-class command. */
   classDirectory(): Promise<ClassEntry[]>;
   teachers(): Promise<Teacher[]>;

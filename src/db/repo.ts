@@ -2,7 +2,6 @@
 // (src/db/write.ts); tests and the sync simulation make several, one per simulated device.
 
 import { Dexie, type Table } from 'dexie';
-import { newId } from '../domain/ids';
 import { maxStamp, mergeStamped, type FieldMeta, type Stamped } from '../domain/merge';
 import { dexieCells, rawCells, refreshCells, type CellStore } from './cells';
 import { surfaceQuota } from './errors';
@@ -12,34 +11,18 @@ import { inRawTransaction, LiveNotifier } from './rawTransaction';
 import { Outbox } from './outbox';
 import { restoreEntries, withdrawal } from './outboxEntries';
 import type { CirculateDb } from './schema';
+import { writerOver, type Writer } from './writeRoutes';
+import { restampScope } from './restamp';
 import { Session } from './session';
 import { ChangeFeed } from './changeFeed';
 import { afterFirstWrite } from './storage';
-import { isPrivateNote, SYNCED_TABLES, type Fields, type Mark, type TableName } from '../shared/records';
+import { isPrivateNote, SYNCED_TABLES, type Mark, type TableName } from '../shared/records';
 import { fieldsProblem } from '../shared/fieldRules';
 import type { BlobRow, LocalRow, OutboxEntry } from './localRecords';
 
 export type { RemoteChange } from './rows';
 
-/** Writes grouped with `transact` land together or not at all (imports are all-or-nothing). */
-export interface Writer {
-  create<T extends TableName>(table: T, fields: Fields<T>, id?: string): Promise<string>;
-  update<T extends TableName>(table: T, id: string, patch: Partial<Fields<T>>): Promise<void>;
-  remove(table: TableName, id: string): Promise<void>;
-  restore(table: TableName, id: string): Promise<void>;
-}
-
-type WriteRoute = (table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update') => Promise<void>;
-
-/** The four writes over one route: a delete and its undo are tombstone updates, so they sync like any change. */
-function writerOver(write: WriteRoute): Writer {
-  return {
-    create: (table, fields, id = newId()) => write(table, id, fields as Record<string, unknown>, 'create').then(() => id),
-    update: (table, id, patch) => write(table, id, patch as Record<string, unknown>, 'update'),
-    remove: (table, id) => write(table, id, { deleted: true }, 'update'),
-    restore: (table, id) => write(table, id, { deleted: false }, 'update'),
-  };
-}
+export type { Writer } from './writeRoutes';
 
 export class Repo implements Writer {
   readonly session: Session;
@@ -172,6 +155,11 @@ export class Repo implements Writer {
    */
   transact<R>(fn: (w: Writer) => Promise<R>, tables: readonly TableName[] = SYNCED_TABLES): Promise<R> {
     return this.run(tables, () => fn(this.writer));
+  }
+
+  /** Queues a class (or the teacher's own records) to be sent again whole under fresh stamps; see ./restamp. */
+  restamp(scope: { classId: string } | 'self'): Promise<number> {
+    return restampScope(this.db, this.session, scope);
   }
 
   /**

@@ -5,6 +5,10 @@ import { writeConfig } from './config';
 import { BlobSync } from './blobs';
 import { startBlobScheduler } from './blobScheduler';
 import { SyncEngine } from './engine';
+import { DeviceKeys } from './e2ee/deviceKeys';
+import { KeyExchange } from './e2ee/exchange';
+import { Sealer } from './e2ee/sealer';
+import { EncryptionSetup } from './encryption';
 import { startScheduler } from './scheduler';
 
 /** One sync at a time across this device's tabs too: they share one database and one outbox. */
@@ -25,11 +29,18 @@ const isOnline = () => globalThis.navigator?.onLine !== false;
 
 export const appBlobs = new BlobSync(repo, { isOnline, lock: blobLock });
 
+/** The tablet's encryption keys: none (everything plain) until the teacher turns encryption on in Settings. */
+export const appKeys = new DeviceKeys(repo.db);
+
 export const appSync = new SyncEngine(repo, {
   isOnline,
   lock: webLock,
+  sealer: new Sealer(appKeys),
+  keyExchange: new KeyExchange(repo, appKeys),
   onPulled: (changes) => appBlobs.enqueuePulled(changes),
 });
+
+export const appEncryption = new EncryptionSetup(appSync, appKeys);
 
 let stop: (() => void) | undefined;
 

@@ -9,6 +9,7 @@ import { push } from './push';
 import { backoffDelay, type StatusListener, type SyncOutcome, type SyncStatus } from './status';
 import { Transport } from './transport';
 import type { Sealer } from './e2ee/sealer';
+import type { KeyExchange } from './e2ee/exchange';
 import { MAX_BODY_BYTES, MAX_PULL_LIMIT, MAX_PUSH_CHANGES, type HelloResponse } from '../shared/protocol';
 
 export type { SyncOutcome, SyncPhase, SyncStatus } from './status';
@@ -29,6 +30,8 @@ export interface SyncEngineOptions {
   backoffMaxMs?: number;
   /** Seals pushes and opens pulls when end-to-end encryption is on. */
   sealer?: Sealer;
+  /** The key traffic around each sync (relayed keyring, co-teacher shares, re-sending a class sealed). */
+  keyExchange?: KeyExchange;
   /** Told of each applied pull page, after it landed (the blob queue queues the attachments it names). */
   onPulled?: (changes: readonly RemoteChange[]) => Promise<void>;
 }
@@ -46,6 +49,7 @@ export class SyncEngine {
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private readonly sealer: Sealer | undefined;
+  private readonly keyExchange: KeyExchange | undefined;
   private readonly onPulled: SyncEngineOptions['onPulled'];
   private status: SyncStatus = { phase: 'idle', lastSyncAt: null, error: null, retryAt: null, failures: 0 };
   private readonly listeners = new Set<StatusListener>();
@@ -69,6 +73,7 @@ export class SyncEngine {
     this.backoffBaseMs = opts.backoffBaseMs ?? 2_000;
     this.backoffMaxMs = opts.backoffMaxMs ?? 5 * 60_000;
     this.sealer = opts.sealer;
+    this.keyExchange = opts.keyExchange;
     this.onPulled = opts.onPulled;
   }
 
@@ -161,8 +166,11 @@ export class SyncEngine {
     try {
       await this.lock(async () => {
         const transport = this.transport(parsed.base, config.token);
+        const opened = (await this.keyExchange?.before(transport)) ?? [];
+        if (opened.length > 0) await this.onPulled?.(opened).catch(() => undefined);
         counts.pushed = await push(this.repo, transport, { pushBatch: this.pushBatch, maxBodyBytes: this.maxBodyBytes, sealer: this.sealer });
         if (pushOnly) return;
+        await this.keyExchange?.after(transport);
         const pulled = await pull(this.repo, transport, { pullLimit: this.pullLimit, now: this.now, sealer: this.sealer, onPulled: this.onPulled }, config.cursor);
         counts.pulled = pulled.pulled;
         damaged = pulled.held.filter((e) => e.reason === 'damaged').length;
@@ -194,13 +202,18 @@ export class SyncEngine {
     return new Transport({ base, token }, { fetch: this.fetchFn, now: this.now, timeoutMs: this.timeoutMs });
   }
 
-  /** GET /hello: who the token belongs to, for "Test connection". Throws SyncError. */
-  async hello(): Promise<HelloResponse> {
+  /** Requests to the configured server outside a sync (Settings: "Test connection", encryption set-up). */
+  async api<T>(fn: (t: Transport) => Promise<T>): Promise<T> {
     const config = await readConfig(this.repo.db);
     if (!config) throw new SyncError('not-circulate', 'Enter the server address first.');
     const parsed = apiBase(config.endpoint);
     if ('error' in parsed) throw new SyncError('not-circulate', parsed.error);
-    const res = await this.transport(parsed.base, config.token).request<HelloResponse>('/hello');
+    return fn(this.transport(parsed.base, config.token));
+  }
+
+  /** GET /hello: who the token belongs to, for "Test connection". Throws SyncError. */
+  async hello(): Promise<HelloResponse> {
+    const res = await this.api((t) => t.request<HelloResponse>('/hello'));
     if (res?.server !== 'circulate' || typeof res.teacher?.name !== 'string') throw new SyncError('not-circulate', MESSAGES.notCirculate);
     return res;
   }

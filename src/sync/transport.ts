@@ -46,8 +46,11 @@ export class Transport {
     }
   }
 
-  /** GET without a body, POST with one (a string is sent as it is: the push body is assembled already). */
-  async request<T>(path: string, body?: unknown): Promise<T> {
+  /**
+   * GET without a body, POST (or PUT, for the keyring relay) with one: a string is sent as it is, the push body is
+   * assembled already. A 204 resolves with undefined.
+   */
+  async request<T>(path: string, body?: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
     const { base, token } = this.target;
     const headers: Record<string, string> = { Accept: 'application/json', [SCHEMA_HEADER]: String(CLIENT_SCHEMA) };
     if (token) headers.Authorization = `Bearer ${token}`;
@@ -58,7 +61,7 @@ export class Transport {
       let res: Response;
       try {
         res = await this.opts.fetch(`${base}${path}`, {
-          method: body === undefined ? 'GET' : 'POST',
+          method: body === undefined ? 'GET' : method,
           headers,
           body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
           signal: abort.signal,
@@ -68,6 +71,7 @@ export class Transport {
         throw new SyncError('offline', MESSAGES.offline);
       }
       if (!res.ok) throw await errorFromResponse(res, this.opts.now());
+      if (res.status === 204) return undefined as T;
       try {
         return (await res.json()) as T;
       } catch {

@@ -34,7 +34,7 @@ describe.each(STORES)('push fuzz on $name', (store) => {
     api = client(server, (await server.addTeacher('Ms Rivera')).token);
     const t = JSON.stringify({ t: st(ms), by: 'Ms Rivera' });
     const res = await api.pushRaw(`{"clientId":"fuzz","schema":${CLIENT_SCHEMA},"changes":[{"n":${n++},"table":"classes","id":"k1","fields":{"name":"R"},"meta":{"name":${t}}}]}`);
-    expect(res.status).toBe(200);
+    expect(res.status, await res.clone().text()).toBe(200);
     cursor = (await api.pullAll()).cursor;
   });
   afterAll(() => server?.close());

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { saveSyncConfig, syncNow, testConnection } from '../../sync/app';
+import { EncryptionSettings } from './EncryptionSettings';
 import { attachmentsWaiting, changesWaiting } from './statusText';
 import { useSyncState, type SyncState } from './useSyncState';
 import './sync.css';
@@ -131,6 +132,7 @@ export function SyncSettings() {
         Nothing leaves this tablet until you enter your school&rsquo;s Circulate server here. Private notes never leave it.
       </p>
       {state.loaded && <SyncForm state={state} />}
+      {state.loaded && <EncryptionSettings configured={Boolean(state.endpoint && state.token)} />}
       <dl>
         <dt>Status</dt>
         <dd>{state.view?.long ?? 'Sync is off.'}</dd>

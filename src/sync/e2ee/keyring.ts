@@ -61,7 +61,11 @@ export class Keyring {
 
   /** Opens a vault with the phrase; a wrong phrase throws WrongPhraseError and leaves everything as it was. */
   static async open(vault: Vault, phrase: string): Promise<Keyring> {
-    const kek = await deriveKek(phrase, fromBase64url(vault.kdf.salt), vault.kdf.iterations);
+    return Keyring.withKek(vault, await deriveKek(phrase, fromBase64url(vault.kdf.salt), vault.kdf.iterations));
+  }
+
+  /** Opens a vault with the key-encryption key a tablet kept (non-extractable, so the phrase is not needed again). */
+  static async withKek(vault: Vault, kek: CryptoKey): Promise<Keyring> {
     try {
       if (fromUtf8(await openBytes(kek, CHECK_CONTEXT, vault.check)) !== CHECK_TEXT) throw new WrongPhraseError();
     } catch {
@@ -75,6 +79,36 @@ export class Keyring {
       keys.set(k.classId, list);
     }
     return new Keyring(kek, vault, pair, keys);
+  }
+
+  /** The key-encryption key, for the tablet to keep (it cannot be exported). */
+  get keyEncryptionKey(): CryptoKey {
+    return this.kek;
+  }
+
+  /** Whether this vault (another tablet's, from the server) was made with the same phrase and key pair. */
+  sameIdentity(other: Vault): boolean {
+    const v = this.vaultNow;
+    return other.check === v.check && other.kdf.salt === v.kdf.salt && other.privateKey === v.privateKey;
+  }
+
+  /** Takes the class keys another tablet of this teacher added (the server's merged vault); returns how many. */
+  async merge(other: Vault): Promise<number> {
+    if (!this.sameIdentity(other)) throw new WrongPhraseError();
+    let added = 0;
+    for (const k of other.classKeys) {
+      if (this.openingKeys(k.classId).has(k.keyId)) continue;
+      const key = await unwrapClassKey(this.kek, k.classId, k.keyId, k.wrapped);
+      this.vaultNow = { ...this.vaultNow, classKeys: [...this.vaultNow.classKeys, k] };
+      this.keys.set(k.classId, [...(this.keys.get(k.classId) ?? []), key]);
+      added++;
+    }
+    return added;
+  }
+
+  /** Every class (and the teacher's own scope) this keyring holds a key for. */
+  scopes(): string[] {
+    return [...this.keys.keys()];
   }
 
   /** The wrapped form to store and relay: changes with every key added. */
