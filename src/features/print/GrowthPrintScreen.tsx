@@ -3,13 +3,12 @@
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { buildGrowthPage } from '../../domain/growthPrint';
-import { paperSize } from '../../domain/labels';
 import { displayName } from '../../domain/names';
 import { useStudents } from '../../db/hooks';
 import { TRAIT_ORDER, useStudentGrowth } from '../growth/reads';
 import { GrowthReportPage } from './GrowthReportPage';
 import { docMargin, PaperChoice } from './PaperChoice';
-import { PageStyle, PrintPreview } from './PrintPreview';
+import { PrintDocument, PrintPreview } from './PrintPreview';
 import { usePaper } from './reads';
 
 export function GrowthPrintScreen({ classId, className }: { classId: string; className: string }) {
@@ -24,12 +23,10 @@ export function GrowthPrintScreen({ classId, className }: { classId: string; cla
     () => (data?.student ? buildGrowthPage({ student: data.student, evidence: data.evidence, traitOrder: TRAIT_ORDER, goals: data.goals, checks: data.checks, conferences: data.conferences, now: printedOn }) : null),
     [data, printedOn],
   );
-  const size = paperSize(paper);
   const margin = docMargin(paper);
 
   return (
-    <div className="print-summaries" style={{ ['--print-page-w' as string]: `${size.width}${size.unit}`, ['--print-page-h' as string]: `${size.height}${size.unit}`, ['--print-margin' as string]: margin }}>
-      <PageStyle paper={paper} margin={margin} />
+    <PrintDocument paper={paper} margin={margin}>
       <div className="no-print stack">
         <section className="card" aria-labelledby="print-growth-h">
           <h2 id="print-growth-h">Growth page for a parent conference</h2>
@@ -56,6 +53,6 @@ export function GrowthPrintScreen({ classId, className }: { classId: string; cla
           <GrowthReportPage page={page} className={className} names={data.levelNames} printedOn={printedOn} />
         </PrintPreview>
       )}
-    </div>
+    </PrintDocument>
   );
 }

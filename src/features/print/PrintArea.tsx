@@ -8,18 +8,12 @@ import { GrowthPrintScreen } from './GrowthPrintScreen';
 import { LabelsScreen } from './LabelsScreen';
 import { SummariesScreen } from './SummariesScreen';
 import './print.css';
+import { NoClassYet } from '../../ui/NoClassYet';
 
 export default function PrintArea() {
   const { current, loading } = useCurrentClass();
   if (loading) return null;
-  if (!current) {
-    return (
-      <div className="stack">
-        <h1>Print</h1>
-        <p>Add a class in the Roster first.</p>
-      </div>
-    );
-  }
+  if (!current) return <NoClassYet title="Print" />;
   return (
     <div className="print-area">
       <div className="no-print">

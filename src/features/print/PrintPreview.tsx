@@ -19,6 +19,18 @@ export function PageStyle({ paper, margin = '0' }: { paper: PaperSize; margin?: 
   return <style>{pageCss(paper, margin)}</style>;
 }
 
+/** A document printed with page margins (summaries, a growth page): its page size and margin as CSS variables, and
+ * its page rule. */
+export function PrintDocument({ paper, margin, children }: { paper: PaperSize; margin: string; children: ReactNode }) {
+  const size = paperSize(paper);
+  return (
+    <div className="print-summaries" style={{ ['--print-page-w' as string]: `${size.width}${size.unit}`, ['--print-page-h' as string]: `${size.height}${size.unit}`, ['--print-margin' as string]: margin }}>
+      <PageStyle paper={paper} margin={margin} />
+      {children}
+    </div>
+  );
+}
+
 export function PrintPreview({ paper, label, children }: { paper: PaperSize; label: string; children: ReactNode }) {
   const frame = useRef<HTMLElement>(null);
   const [zoom, setZoom] = useState(0.6);

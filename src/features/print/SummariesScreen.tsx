@@ -2,11 +2,10 @@
 // one job, each student starting a new page.
 import { useMemo, useState } from 'react';
 import { displayName } from '../../domain/names';
-import { paperSize } from '../../domain/labels';
 import { buildSummary, SUMMARY_DEFAULTS } from '../../domain/summary';
 import { docMargin, PaperChoice } from './PaperChoice';
 import { usePaper, useClassPrintData } from './reads';
-import { PageStyle, PrintPreview } from './PrintPreview';
+import { PrintDocument, PrintPreview } from './PrintPreview';
 import { StudentSummaryPage } from './StudentSummaryPage';
 
 export function SummariesScreen({ classId, className }: { classId: string; className: string }) {
@@ -20,12 +19,10 @@ export function SummariesScreen({ classId, className }: { classId: string; class
     const students = who === 'all' ? data.students : data.students.filter((s) => s.id === who);
     return students.map((s) => buildSummary(s, data, { ...SUMMARY_DEFAULTS, includePrivate }));
   }, [data, who, includePrivate]);
-  const size = paperSize(paper);
   const margin = docMargin(paper);
 
   return (
-    <div className="print-summaries" style={{ ['--print-page-w' as string]: `${size.width}${size.unit}`, ['--print-page-h' as string]: `${size.height}${size.unit}`, ['--print-margin' as string]: margin }}>
-      <PageStyle paper={paper} margin={margin} />
+    <PrintDocument paper={paper} margin={margin}>
       <div className="no-print stack">
         <section className="card" aria-labelledby="print-sum-h">
           <h2 id="print-sum-h">Student summaries</h2>
@@ -57,6 +54,6 @@ export function SummariesScreen({ classId, className }: { classId: string; class
           <StudentSummaryPage key={s.studentId} summary={s} className={className} printedOn={printedOn} />
         ))}
       </PrintPreview>
-    </div>
+    </PrintDocument>
   );
 }
