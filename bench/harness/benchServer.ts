@@ -2,7 +2,8 @@
 // bench page), with fresh teacher tokens per bench (one per repeated run, so no run pulls another's records): the
 // page finds them on window.__benchServer.
 
-export const BENCH_TEACHERS = 3;
+/** Six: the sync bench alternates three plain and three encrypted runs. */
+export const BENCH_TEACHERS = 6;
 
 export interface BenchServer {
   url: string;

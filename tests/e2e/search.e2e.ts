@@ -1,5 +1,6 @@
 // Find and report drafts in real Chromium with the network cut: typed words find the right notes with the words
-// marked, a result opens in the student's timeline, a draft cites only that student's evidence; axe on both screens.
+// marked, a result opens in the student's timeline, a draft cites only that student's evidence and never a private
+// note; axe on both screens.
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousAxe, waitForOfflineReady } from './helpers/app';
 import { classWithNotes } from './helpers/print';
@@ -13,6 +14,12 @@ test('offline: a typed word finds and marks the right notes, opens one, and draf
     { student: 'Bao Nguyen', text: 'Tried dialogue tags in the ending' },
     { student: 'Bao Nguyen', text: 'Strong setting details' },
   ]);
+  // A private note of Bao's: the teacher's alone, so no draft (which goes home to a family) may cite it.
+  await page.getByRole('button', { name: 'Note for Bao Nguyen' }).click();
+  await page.getByLabel('Note', { exact: true }).fill('Bao worries his family is moving');
+  await page.getByLabel('Private: stays on this device (never synced)').click();
+  await expect(page.getByLabel('Private: stays on this device (never synced)')).toBeChecked();
+  await page.getByRole('button', { name: 'Done' }).click();
   await context.setOffline(true);
   await page.getByRole('link', { name: 'Find' }).click();
   await expect(page.getByRole('heading', { name: 'Find' })).toBeVisible();
@@ -45,6 +52,8 @@ test('offline: a typed word finds and marks the right notes, opens one, and draf
   const evidence = page.getByRole('list', { name: 'Evidence' });
   await expect(evidence.getByRole('link').first()).toBeVisible();
   await expect(evidence).not.toContainText('José');
+  await expect(comment).not.toHaveValue(/moving/);
+  await expect(evidence).not.toContainText('moving');
   for (const size of [{ width: 768, height: 1024 }, { width: 1180, height: 820 }]) {
     await page.setViewportSize(size);
     await expectNoSeriousAxe(page, `Draft ${size.width}`);
