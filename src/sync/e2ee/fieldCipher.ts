@@ -73,14 +73,24 @@ export interface StampedFields {
 
 /** The record with every field the server need not read sealed; plain fields are left as they are. */
 export async function sealFields<T extends StampedFields>(key: ClassKey, rec: T): Promise<T> {
+  // All of a record's fields at once: WebCrypto works off the main thread, so awaiting each in turn would pay its
+  // round trip per field.
+  const entries = await Promise.all(
+    Object.entries(rec.fields).map(async ([field, value]): Promise<[string, unknown]> => {
+      const stamp = rec.meta[field]?.t;
+      if (staysPlain(rec.table, field)) return [field, value];
+      if (stamp === undefined) throw new Error(`${rec.table} ${rec.id}: field ${field} has no stamp to seal it under`);
+      return [field, await sealValue(key, { table: rec.table, id: rec.id, field, stamp }, value)];
+    }),
+  );
+  return { ...rec, fields: fieldsFrom(entries) };
+}
+
+/** Fields from [name, value] pairs, on an object with no prototype (a field may be named like one of its keys). */
+function fieldsFrom(entries: readonly [string, unknown][]): Record<string, unknown> {
   const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [field, value] of Object.entries(rec.fields)) {
-    const stamp = rec.meta[field]?.t;
-    if (staysPlain(rec.table, field)) fields[field] = value;
-    else if (stamp === undefined) throw new Error(`${rec.table} ${rec.id}: field ${field} has no stamp to seal it under`);
-    else fields[field] = await sealValue(key, { table: rec.table, id: rec.id, field, stamp }, value);
-  }
-  return { ...rec, fields: { ...fields } };
+  for (const [f, v] of entries) fields[f] = v;
+  return { ...fields };
 }
 
 /**
@@ -89,10 +99,11 @@ export async function sealFields<T extends StampedFields>(key: ClassKey, rec: T)
  * passes through as it is.
  */
 export async function openFields<T extends StampedFields>(keys: ReadonlyMap<string, ClassKey>, rec: T): Promise<T> {
-  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [field, value] of Object.entries(rec.fields)) {
-    const stamp = rec.meta[field]?.t ?? '';
-    fields[field] = isSealed(value) ? await openValue(keys, { table: rec.table, id: rec.id, field, stamp }, value) : value;
-  }
-  return { ...rec, fields: { ...fields } };
+  const entries = await Promise.all(
+    Object.entries(rec.fields).map(async ([field, value]): Promise<[string, unknown]> => {
+      const stamp = rec.meta[field]?.t ?? '';
+      return [field, isSealed(value) ? await openValue(keys, { table: rec.table, id: rec.id, field, stamp }, value) : value];
+    }),
+  );
+  return { ...rec, fields: fieldsFrom(entries) };
 }

@@ -69,20 +69,24 @@ export class Sealer {
 
   /** Opens a pulled page: records with nothing sealed pass as they are; pulled records carry their classId plain. */
   async open(records: readonly PulledRecord[]): Promise<PullOpened> {
+    // A page's records open together (WebCrypto is asynchronous); the answers keep the page's order.
+    const results = await Promise.all(
+      records.map(async (r): Promise<{ ok: StampedFields } | { held: { record: PulledRecord; error: SealError } }> => {
+        const rec: StampedFields = { table: r.table, id: r.id, fields: r.fields, meta: r.meta };
+        if (!Object.values(r.fields).some(isSealed)) return { ok: rec };
+        const scope = keyScope(r.table, r.id, r.fields.classId as string | undefined);
+        try {
+          return { ok: await openFields(scope === null ? new Map() : this.keys.openingKeys(scope), rec) };
+        } catch (e) {
+          if (!(e instanceof SealError)) throw e;
+          return { held: { record: r, error: e } };
+        }
+      }),
+    );
     const out: PullOpened = { changes: [], held: [] };
-    for (const r of records) {
-      const rec: StampedFields = { table: r.table, id: r.id, fields: r.fields, meta: r.meta };
-      if (!Object.values(r.fields).some(isSealed)) {
-        out.changes.push(rec);
-        continue;
-      }
-      const scope = keyScope(r.table, r.id, r.fields.classId as string | undefined);
-      try {
-        out.changes.push(await openFields(scope === null ? new Map() : this.keys.openingKeys(scope), rec));
-      } catch (e) {
-        if (!(e instanceof SealError)) throw e;
-        out.held.push({ record: r, error: e });
-      }
+    for (const x of results) {
+      if ('ok' in x) out.changes.push(x.ok);
+      else out.held.push(x.held);
     }
     return out;
   }
