@@ -105,6 +105,8 @@ describe('MediaSection', () => {
 
     const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
     await user.click(screen.getByRole('button', { name: '90 days' }));
+    // The screen counts what would go (an IndexedDB read) before it asks: wait for the question, not for the click.
+    await waitFor(() => expect(confirm).toHaveBeenCalledTimes(1));
     expect(confirm).toHaveBeenLastCalledWith(expect.stringMatching(/^Delete 2 voice memos older than 90 days/));
     expect(await db.memos.count()).toBe(3);
     expect(screen.getByRole('button', { name: 'Never' })).toHaveAttribute('aria-pressed', 'true');
