@@ -1,6 +1,6 @@
 // Settings > Sync > Encryption: on by default for a new set-up (the recovery phrase shown once, to write down), or
 // the phrase typed on a second tablet. What losing the phrase costs is said before the teacher chooses.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { appEncryption } from '../../sync/app';
 import type { EncryptionState } from '../../sync/encryption';
 
@@ -120,11 +120,22 @@ function EnterPhrase({ onDone }: { onDone: () => void }) {
 
 export function EncryptionSettings({ configured }: { configured: boolean }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
+  // The answer can come after the teacher has left Settings: then there is nothing to show it on.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const check = useCallback(() => {
+    const show = (v: View) => {
+      if (mounted.current) setView(v);
+    };
     appEncryption
       .state()
-      .then((kind) => setView({ kind }))
-      .catch((e: Error) => setView({ kind: 'unreachable', message: e.message }));
+      .then((kind) => show({ kind }))
+      .catch((e: Error) => show({ kind: 'unreachable', message: e.message }));
   }, []);
   const refresh = useCallback(() => {
     setView({ kind: 'loading' });
