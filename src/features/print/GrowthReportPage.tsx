@@ -2,10 +2,10 @@
 // current goal with its strategy, and the last conferences' strengths and next steps.
 import type { GrowthPage } from '../../domain/growthPrint';
 import type { Trend } from '../../domain/growth';
-import { formatWhen } from '../../ui/dates';
+import { ConferencePoint, printDay } from './ConferencePoint';
 import { TraitChart } from '../growth/TraitChart';
 
-const day = (ms: number) => formatWhen(ms, { year: 'numeric', month: 'short', day: 'numeric' });
+const day = printDay;
 
 const TREND_TEXT: Record<Trend, string> = {
   up: 'up in the last four weeks',
@@ -62,14 +62,7 @@ export function GrowthReportPage({ page, className, names, printedOn }: { page: 
         ) : (
           <ul>
             {page.conferences.map((c, i) => (
-              <li key={i}>
-                <span className="print-meta">
-                  {day(c.at)}
-                  {c.trait ? ` · ${c.trait}` : ''}:
-                </span>{' '}
-                {c.strengths && <>Strength: {c.strengths}. </>}
-                {c.nextStep && <>Next step: {c.nextStep}.</>}
-              </li>
+              <ConferencePoint key={i} c={c} />
             ))}
           </ul>
         )}

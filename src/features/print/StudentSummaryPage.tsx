@@ -1,10 +1,10 @@
 // One student's page: strengths, current goal, recent notes (with a note's photo of the page), conferences and
 // groups, and nothing of anyone else's.
-import { formatWhen } from '../../ui/dates';
+import { ConferencePoint, printDay } from './ConferencePoint';
 import { PhotoThumb } from '../clipboard/PhotoThumb';
 import type { StudentSummary } from '../../domain/summary';
 
-const day = (ms: number) => formatWhen(ms, { year: 'numeric', month: 'short', day: 'numeric' });
+const day = printDay;
 
 function Section({ title, empty, children }: { title: string; empty: boolean; children: React.ReactNode }) {
   return (
@@ -52,15 +52,7 @@ export function StudentSummaryPage({ summary, className, printedOn }: { summary:
       <Section title="Conferences" empty={s.conferences.length === 0}>
         <ul>
           {s.conferences.map((c, i) => (
-            <li key={i}>
-              <span className="print-meta">
-                {day(c.at)}
-                {c.kind === 'peer' ? ' (peer)' : ''}
-                {c.trait ? ` · ${c.trait}` : ''}:
-              </span>{' '}
-              {c.strengths && <>Strength: {c.strengths}. </>}
-              {c.nextStep && <>Next step: {c.nextStep}.</>}
-            </li>
+            <ConferencePoint key={i} c={c} />
           ))}
         </ul>
       </Section>
