@@ -1,7 +1,7 @@
 // The key traffic around each sync, when this tablet holds a keyring: before the push, take the keys other tablets
-// and co-teachers added (the relayed vault, shares) and give each class still without a key one, queuing it to be
-// re-sent sealed; after the push, ask the server to drop those classes' plain history and share each class key
-// with the class's other teachers. Records held back for want of a key are opened once it arrives.
+// and co-teachers added (the relayed vault, shares) and give each class still without a key one, re-sending sealed
+// those the server holds plain; after the push, ask the server to drop those classes' plain history and share each
+// class key with the class's other teachers. Records held back for want of a key are opened once it arrives.
 
 import type { Repo, RemoteChange } from '../../db/repo';
 import type { ClassTeachersResponse, ReceivedShare, Vault } from '../../shared/e2ee';
@@ -56,7 +56,7 @@ export class KeyExchange {
     }
     const { shares } = await t.request<{ shares: ReceivedShare[] }>('/key-shares');
     for (const s of shares) await ring.accept(s.share).catch(() => undefined);
-    await this.keyNewScopes(ring);
+    await this.keyNewScopes(t, ring);
     if (!server || ring.vault.classKeys.length !== before) await publishVault(t, ring);
     await this.keys.save();
     return this.openHeld();
@@ -74,17 +74,35 @@ export class KeyExchange {
     await this.offerShares(t, ring);
   }
 
-  /** Every class on this tablet, and the teacher's own records, get a key; each is queued to go again sealed. */
-  private async keyNewScopes(ring: Keyring): Promise<void> {
+  /**
+   * Every class on this tablet, and the teacher's own records, get a key. Only what the server may hold plain is
+   * queued to go again sealed (and its plain copy dropped after): a class the server has never seen (made since
+   * encryption went on, or never synced) goes up sealed by its first push, once.
+   */
+  private async keyNewScopes(t: Transport, ring: Keyring): Promise<void> {
     const classes = (await this.repo.db.classes.toArray()).map((c) => c.id);
     const fresh = [SELF_SCOPE, ...classes].filter((scope) => !ring.sealingKey(scope));
     if (fresh.length === 0) return;
+    const resend: string[] = [];
+    for (const scope of fresh) if (scope === SELF_SCOPE || (await this.serverHas(t, scope))) resend.push(scope);
     for (const scope of fresh) await ring.addClassKey(scope);
     // The keys are kept before anything is sealed with them, so a crash cannot leave records only a lost key opens.
     await this.keys.save();
-    for (const scope of fresh) await this.repo.restamp(scope === SELF_SCOPE ? 'self' : { classId: scope });
+    if (resend.length === 0) return;
+    for (const scope of resend) await this.repo.restamp(scope === SELF_SCOPE ? 'self' : { classId: scope });
     const was = ((await this.repo.db.local.get(E2EE_KEYS.purge))?.value as string[] | undefined) ?? [];
-    await this.repo.db.local.put({ key: E2EE_KEYS.purge, value: [...new Set([...was, ...fresh])] });
+    await this.repo.db.local.put({ key: E2EE_KEYS.purge, value: [...new Set([...was, ...resend])] });
+  }
+
+  /** Whether the server knows the class as one of this teacher's: then it may hold a plain copy to replace. */
+  private async serverHas(t: Transport, classId: string): Promise<boolean> {
+    try {
+      await t.request<ClassTeachersResponse>(`/classes/${encodeURIComponent(classId)}/teachers`);
+      return true;
+    } catch (e) {
+      if (e instanceof SyncError && e.status === 404) return false;
+      throw e;
+    }
   }
 
   private async offerShares(t: Transport, ring: Keyring): Promise<void> {
