@@ -5,6 +5,10 @@ import pg from 'pg';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestServer } from '../../server/testing';
+import { BlobQueueStore } from '../../src/db/blobQueue';
+import { appendChunk, finishMemo, sha256Hex, startMemo } from '../../src/db/memos';
+import type { Repo } from '../../src/db/repo';
+import type { MemoRef, PhotoRef } from '../../src/shared/blobs';
 
 /** Every file under a directory, recursively. */
 function filesUnder(dir: string): string[] {
@@ -96,3 +100,29 @@ export async function tamper(server: TestServer, id: string, field: string): Pro
   }
 }
 
+/** A photo's bytes (random, standing for a re-encoded JPEG) kept and named on the note, as attachPhoto does. */
+export async function photoOn(t: { repo: Repo }, noteId: string): Promise<{ ref: PhotoRef; bytes: Uint8Array }> {
+  const bytes = crypto.getRandomValues(new Uint8Array(40_000));
+  const blob = new Blob([bytes], { type: 'image/jpeg' });
+  const sha256 = await sha256Hex(blob);
+  await t.repo.db.blobs.put({ sha256, blob, type: 'image/jpeg', size: blob.size, createdAt: Date.now() });
+  const ref: PhotoRef = { sha256, type: 'image/jpeg', size: blob.size, width: 1200, height: 1600 };
+  await t.repo.update('notes', noteId, { photo: ref, photoId: null });
+  await new BlobQueueStore(t.repo.db).enqueue('notes', [noteId]);
+  return { ref, bytes };
+}
+
+/** A voice memo recorded on the note in two chunks, through the recorder's own save path. */
+export async function memoOn(t: { repo: Repo }, noteId: string): Promise<{ ref: MemoRef; bytes: Uint8Array }> {
+  const chunks = [crypto.getRandomValues(new Uint8Array(6_000)), crypto.getRandomValues(new Uint8Array(6_000))];
+  chunks[0]!.set([0x1a, 0x45, 0xdf, 0xa3]);
+  const memoId = await startMemo({ table: 'notes', id: noteId }, 'audio/webm', Date.now(), t.repo);
+  for (const [i, c] of chunks.entries()) await appendChunk(memoId, i, new Blob([c], { type: 'audio/webm' }), Date.now() + 500 * (i + 1), t.repo);
+  const ref = (await finishMemo(memoId, 1000, t.repo))!;
+  return { ref, bytes: new Uint8Array([...chunks[0]!, ...chunks[1]!]) };
+}
+
+export async function bytesOn(t: { repo: Repo }, sha256: string): Promise<Uint8Array | undefined> {
+  const row = await t.repo.db.blobs.get(sha256);
+  return row ? new Uint8Array(await row.blob.arrayBuffer()) : undefined;
+}

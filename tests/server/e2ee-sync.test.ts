@@ -13,12 +13,10 @@ import { newRecoveryPhrase } from '../../src/sync/e2ee/phrase';
 import { isSealed } from '../../src/shared/e2ee';
 import type { TestServer } from '../../server/testing';
 import { STORES } from './api-helpers';
-import { holdsBytes, storeText, tamper, tamperBlob } from './e2ee-helpers';
+import { bytesOn, holdsBytes, memoOn, photoOn, storeText, tamper, tamperBlob } from './e2ee-helpers';
 import { BlobSync } from '../../src/sync/blobs';
 import { BlobSeals } from '../../src/sync/e2ee/blobSeals';
-import { BlobQueueStore } from '../../src/db/blobQueue';
-import { appendChunk, finishMemo, sha256Hex, startMemo } from '../../src/db/memos';
-import { SEALED_BLOB_TYPE, type MemoRef, type PhotoRef } from '../../src/shared/blobs';
+import { SEALED_BLOB_TYPE } from '../../src/shared/blobs';
 
 const ITERATIONS = 100_000;
 const SECRETS = ['Marisol', 'Quintanilla', 'abuela', 'Room 12', 'dialogue'];
@@ -40,35 +38,6 @@ async function tablet(server: TestServer, token: string, ring: Keyring, author: 
   const blobs = new BlobSync(repo, { seals, report: (e) => engine!.report(e), fetch: fetchFn, backoffBaseMs: 1, backoffMaxMs: 2 });
   engine = new SyncEngine(repo, { sealer: new Sealer(ring, seals), onPulled: (c) => blobs.enqueuePulled(c) });
   return { repo, engine, blobs, gets };
-}
-
-type Tablet = Awaited<ReturnType<typeof tablet>>;
-
-/** A photo's bytes (random, standing for a re-encoded JPEG) kept and named on the note, as attachPhoto does. */
-async function photoOn(t: Tablet, noteId: string): Promise<{ ref: PhotoRef; bytes: Uint8Array }> {
-  const bytes = crypto.getRandomValues(new Uint8Array(40_000));
-  const blob = new Blob([bytes], { type: 'image/jpeg' });
-  const sha256 = await sha256Hex(blob);
-  await t.repo.db.blobs.put({ sha256, blob, type: 'image/jpeg', size: blob.size, createdAt: Date.now() });
-  const ref: PhotoRef = { sha256, type: 'image/jpeg', size: blob.size, width: 1200, height: 1600 };
-  await t.repo.update('notes', noteId, { photo: ref, photoId: null });
-  await new BlobQueueStore(t.repo.db).enqueue('notes', [noteId]);
-  return { ref, bytes };
-}
-
-/** A voice memo recorded on the note in two chunks, through the recorder's own save path. */
-async function memoOn(t: Tablet, noteId: string): Promise<{ ref: MemoRef; bytes: Uint8Array }> {
-  const chunks = [crypto.getRandomValues(new Uint8Array(6_000)), crypto.getRandomValues(new Uint8Array(6_000))];
-  chunks[0]!.set([0x1a, 0x45, 0xdf, 0xa3]);
-  const memoId = await startMemo({ table: 'notes', id: noteId }, 'audio/webm', Date.now(), t.repo);
-  for (const [i, c] of chunks.entries()) await appendChunk(memoId, i, new Blob([c], { type: 'audio/webm' }), Date.now() + 500 * (i + 1), t.repo);
-  const ref = (await finishMemo(memoId, 1000, t.repo))!;
-  return { ref, bytes: new Uint8Array([...chunks[0]!, ...chunks[1]!]) };
-}
-
-async function bytesOn(t: Tablet, sha256: string): Promise<Uint8Array | undefined> {
-  const row = await t.repo.db.blobs.get(sha256);
-  return row ? new Uint8Array(await row.blob.arrayBuffer()) : undefined;
 }
 
 describe.each(STORES)('end-to-end encryption on $name', (store) => {
