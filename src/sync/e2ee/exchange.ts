@@ -4,6 +4,7 @@
 // class key with the class's other teachers. Records held back for want of a key are opened once it arrives.
 
 import type { Repo, RemoteChange } from '../../db/repo';
+import { BlobQueueStore } from '../../db/blobQueue';
 import type { ClassTeachersResponse, ReceivedShare, Vault } from '../../shared/e2ee';
 import type { PulledRecord } from '../../shared/protocol';
 import { SyncError } from '../errors';
@@ -88,6 +89,9 @@ export class KeyExchange {
     for (const scope of fresh) await ring.addClassKey(scope);
     // The keys are kept before anything is sealed with them, so a crash cannot leave records only a lost key opens.
     await this.keys.save();
+    // Photos and memos already uploaded plain go again, sealed; the queue then has the server forget the plain copies.
+    // (A class the server never saw has none done, so nothing goes twice.)
+    await new BlobQueueStore(this.repo.db).requeueUploads(fresh.filter((s) => s !== SELF_SCOPE));
     if (resend.length === 0) return;
     for (const scope of resend) await this.repo.restamp(scope === SELF_SCOPE ? 'self' : { classId: scope });
     const was = ((await this.repo.db.local.get(E2EE_KEYS.purge))?.value as string[] | undefined) ?? [];
