@@ -1,14 +1,16 @@
-// End-to-end encryption, format version 1: what a sealed field value looks like on the wire, and which fields stay
+// End-to-end encryption, format version 2: what a sealed field value looks like on the wire, and which fields stay
 // plain so the server can still route, check access and merge. docs/sync-protocol.md describes it for other clients.
 
 import type { TableName } from './records';
 
-export const E2EE_VERSION = 1;
+export const E2EE_VERSION = 2;
 
 /**
  * A field value sealed on the device: AES-256-GCM under the class key `k`, `c` = base64url(nonce (12 bytes) ||
- * ciphertext || tag (16 bytes)). The plaintext is the value's JSON text in UTF-8; the additional data binds it to
- * its table, record id, field name and stamp (see sealedContext), so the server cannot move it elsewhere.
+ * ciphertext || tag (16 bytes)). The plaintext is the UTF-8 JSON of an object holding this field's value under its
+ * name, together with the record's other small fields written under the same stamp (a seal group: every field of
+ * the group carries the same `c`, so the server still merges each field on its own). The additional data binds it
+ * to its table, record id and stamp (see sealedContext); the field name binds it inside.
  */
 export interface SealedValue {
   circulateE2ee: typeof E2EE_VERSION;
@@ -36,9 +38,9 @@ export function isSealed(value: unknown): value is SealedValue {
   return v.circulateE2ee === E2EE_VERSION && typeof v.k === 'string' && typeof v.c === 'string' && Object.keys(v).length === 3;
 }
 
-/** The additional authenticated data of one field write: what the ciphertext is bound to. */
-export function sealedContext(table: string, id: string, field: string, stamp: string): string {
-  return `circulate-e2ee-v${E2EE_VERSION}\u0000${table}\u0000${id}\u0000${field}\u0000${stamp}`;
+/** The additional authenticated data of one seal group (fields of a record written under one stamp). */
+export function sealedContext(table: string, id: string, stamp: string): string {
+  return `circulate-e2ee-v${E2EE_VERSION}\u0000${table}\u0000${id}\u0000${stamp}`;
 }
 
 /** A key wrapped under another: base64url(nonce || AES-GCM ciphertext || tag), bound to its own context text. */

@@ -2,10 +2,11 @@
 // exactly beforehand, so batches still fit the body limit), and open each pulled record before it is applied.
 // A record that does not open is held back, never applied, and reported.
 
-import { E2EE_VERSION, isSealed, staysPlain, type SealedValue } from '../../shared/e2ee';
+import { E2EE_VERSION, isSealed, type SealedValue } from '../../shared/e2ee';
 import type { PulledRecord } from '../../shared/protocol';
 import type { TableName } from '../../shared/records';
 import { openFields, SealError, sealFields, type ClassKey, type StampedFields } from './fieldCipher';
+import { sealGroups } from './groups';
 
 /** The key scope of teacher-scoped tables (starters, settings, the goal library): the teacher's own key, not a class's. */
 export const SELF_SCOPE = '_self';
@@ -25,19 +26,14 @@ export interface KeySource {
 }
 
 const b64Length = (bytes: number) => Math.ceil((bytes * 4) / 3);
-const encoder = new TextEncoder();
 
 /** The change as it will be sent, with each sealed value replaced by a stand-in of exactly its JSON length. */
 export function sealedShape<T extends StampedFields>(key: ClassKey, rec: T): T {
-  const fields: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(rec.fields)) {
-    if (staysPlain(rec.table, field)) {
-      fields[field] = value;
-      continue;
-    }
-    // nonce (12) + ciphertext (as long as the JSON text) + tag (16), base64url without padding: no escapes in JSON.
-    const c = 'A'.repeat(b64Length(12 + encoder.encode(JSON.stringify(value)).length + 16));
-    fields[field] = { circulateE2ee: E2EE_VERSION, k: key.id, c } satisfies SealedValue;
+  const fields: Record<string, unknown> = { ...rec.fields };
+  for (const g of sealGroups(rec.table, rec.id, rec.fields, rec.meta)) {
+    // nonce (12) + ciphertext (as long as the group's JSON) + tag (16), base64url without padding: no escapes in JSON.
+    const stand = { circulateE2ee: E2EE_VERSION, k: key.id, c: 'A'.repeat(b64Length(12 + g.bytes + 16)) } satisfies SealedValue;
+    for (const f of g.fields) fields[f] = stand;
   }
   return { ...rec, fields };
 }
