@@ -75,3 +75,49 @@ export interface ReceivedShare {
 export interface ClassTeachersResponse {
   teachers: { id: string; name: string; publicJwk: JsonWebKey | null }[];
 }
+
+/**
+ * A field whose sealed value is the very seal of an earlier field of the same record (fields of one seal group):
+ * sent and stored once, by reference. Only the wire and the store use it: the server expands a record before it
+ * merges and compacts it again after, so each field still merges on its own; devices expand before they open.
+ */
+export interface SameSeal {
+  circulateE2ee: typeof E2EE_VERSION;
+  same: string;
+}
+
+export function isSameSeal(value: unknown): value is SameSeal {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return v.circulateE2ee === E2EE_VERSION && typeof v.same === 'string' && Object.keys(v).length === 2;
+}
+
+/** The fields with every repeated seal replaced by a reference to the first field holding it. */
+export function compactSeals(fields: Record<string, unknown>): Record<string, unknown> {
+  const first = new Map<string, string>();
+  let changed = false;
+  const entries = Object.entries(fields).map(([f, v]): [string, unknown] => {
+    if (!isSealed(v)) return [f, v];
+    const at = `${v.k}\u0000${v.c}`;
+    const same = first.get(at);
+    if (same === undefined) {
+      first.set(at, f);
+      return [f, v];
+    }
+    changed = true;
+    return [f, { circulateE2ee: E2EE_VERSION, same } satisfies SameSeal];
+  });
+  // Object.fromEntries defines each name as data, so a field named __proto__ stays a field.
+  return changed ? Object.fromEntries(entries) : fields;
+}
+
+/** The fields with each reference replaced by the seal it names; a reference to nothing sealed is left as it is. */
+export function expandSeals(fields: Record<string, unknown>): Record<string, unknown> {
+  let changed = false;
+  const entries = Object.entries(fields).map(([f, v]): [string, unknown] => {
+    if (!isSameSeal(v) || !Object.hasOwn(fields, v.same) || !isSealed(fields[v.same])) return [f, v];
+    changed = true;
+    return [f, fields[v.same]];
+  });
+  return changed ? Object.fromEntries(entries) : fields;
+}

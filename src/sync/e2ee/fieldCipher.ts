@@ -2,7 +2,7 @@
 // each seal group bound to its table, record and stamp, each field to its name. A value that fails to open is
 // reported, never guessed at.
 
-import { isSealed, sealedContext, E2EE_VERSION, type SealedValue } from '../../shared/e2ee';
+import { isSameSeal, isSealed, sealedContext, E2EE_VERSION, type SealedValue } from '../../shared/e2ee';
 import type { TableName } from '../../shared/records';
 import { freshBytes, fromBase64url, fromUtf8, toBase64url, utf8 } from './bytes';
 import { sealGroups, type SealGroup } from './groups';
@@ -122,8 +122,10 @@ export async function openFields<T extends StampedFields>(keys: ReadonlyMap<stri
   const opened = new Map<string, Promise<Record<string, unknown>>>();
   const entries = await Promise.all(
     Object.entries(rec.fields).map(async ([field, value]): Promise<[string, unknown]> => {
-      if (!isSealed(value)) return [field, value];
       const place = { table: rec.table, id: rec.id, field, stamp: rec.meta[field]?.t ?? '' };
+      // A reference left after expanding names no seal of this record: damaged, never read as a plain value.
+      if (isSameSeal(value)) throw new SealError(rec.table, rec.id, field, 'damaged');
+      if (!isSealed(value)) return [field, value];
       const at = `${place.stamp}\u0000${value.k}\u0000${value.c}`;
       let group = opened.get(at);
       if (!group) {

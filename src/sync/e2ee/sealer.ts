@@ -2,7 +2,7 @@
 // exactly beforehand, so batches still fit the body limit), and open each pulled record before it is applied.
 // A record that does not open is held back, never applied, and reported.
 
-import { E2EE_VERSION, isSealed, type SealedValue } from '../../shared/e2ee';
+import { compactSeals, E2EE_VERSION, expandSeals, isSameSeal, isSealed, type SealedValue } from '../../shared/e2ee';
 import type { PulledRecord } from '../../shared/protocol';
 import type { TableName } from '../../shared/records';
 import { openFields, SealError, sealFields, type ClassKey, type StampedFields } from './fieldCipher';
@@ -30,12 +30,14 @@ const b64Length = (bytes: number) => Math.ceil((bytes * 4) / 3);
 /** The change as it will be sent, with each sealed value replaced by a stand-in of exactly its JSON length. */
 export function sealedShape<T extends StampedFields>(key: ClassKey, rec: T): T {
   const fields: Record<string, unknown> = { ...rec.fields };
-  for (const g of sealGroups(rec.table, rec.id, rec.fields, rec.meta)) {
+  sealGroups(rec.table, rec.id, rec.fields, rec.meta).forEach((g, i) => {
     // nonce (12) + ciphertext (as long as the group's JSON) + tag (16), base64url without padding: no escapes in JSON.
-    const stand = { circulateE2ee: E2EE_VERSION, k: key.id, c: 'A'.repeat(b64Length(12 + g.bytes + 16)) } satisfies SealedValue;
+    // Each group's stand-in differs (its number leads), so compacting treats them as the real seals will be.
+    const c = String(i).padEnd(b64Length(12 + g.bytes + 16), 'A');
+    const stand = { circulateE2ee: E2EE_VERSION, k: key.id, c } satisfies SealedValue;
     for (const f of g.fields) fields[f] = stand;
-  }
-  return { ...rec, fields };
+  });
+  return { ...rec, fields: compactSeals(fields) };
 }
 
 export interface PullOpened {
@@ -60,7 +62,7 @@ export class Sealer {
 
   seal<T extends StampedFields>(rec: T, classId: string | null | undefined): Promise<T> {
     const key = this.keyFor(rec.table, rec.id, classId);
-    return key ? sealFields(key, rec) : Promise.resolve(rec);
+    return key ? sealFields(key, rec).then((sealed) => ({ ...sealed, fields: compactSeals(sealed.fields) })) : Promise.resolve(rec);
   }
 
   /** Opens a pulled page: records with nothing sealed pass as they are; pulled records carry their classId plain. */
@@ -68,8 +70,8 @@ export class Sealer {
     // A page's records open together (WebCrypto is asynchronous); the answers keep the page's order.
     const results = await Promise.all(
       records.map(async (r): Promise<{ ok: StampedFields } | { held: { record: PulledRecord; error: SealError } }> => {
-        const rec: StampedFields = { table: r.table, id: r.id, fields: r.fields, meta: r.meta };
-        if (!Object.values(r.fields).some(isSealed)) return { ok: rec };
+        const rec: StampedFields = { table: r.table, id: r.id, fields: expandSeals(r.fields), meta: r.meta };
+        if (!Object.values(r.fields).some((v) => isSealed(v) || isSameSeal(v))) return { ok: rec };
         const scope = keyScope(r.table, r.id, r.fields.classId as string | undefined);
         try {
           return { ok: await openFields(scope === null ? new Map() : this.keys.openingKeys(scope), rec) };

@@ -2,7 +2,7 @@
 // sealed alone, every field still opens and merges on its own, and the size measured before sealing is the size sent.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSealed, type SealedValue } from '../../../src/shared/e2ee';
+import { compactSeals, expandSeals, isSealed, type SealedValue } from '../../../src/shared/e2ee';
 import { openFields, sealFields } from '../../../src/sync/e2ee/fieldCipher';
 import { sealedShape } from '../../../src/sync/e2ee/sealer';
 import { newClassKey } from '../../../src/sync/e2ee/keys';
@@ -48,6 +48,16 @@ describe('seal groups', () => {
     expect(opened.fields).toEqual({ ...markFields, value: 'check', at: 1733300001000 });
   });
 
+  it('send a group\u2019s seal once: the other fields name the field holding it, and a dangling name does not open', async () => {
+    const { classKey } = await newClassKey();
+    const sealed = await sealFields(classKey, mark(markFields));
+    const sent = compactSeals(sealed.fields);
+    expect(sent.studentId).toEqual({ circulateE2ee: 2, same: 'pieceId' });
+    expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(sealed.fields).length / 2);
+    const { pieceId: _gone, ...orphaned } = sent;
+    await expect(openFields(keysOf(classKey), { ...mark(markFields), fields: expandSeals(orphaned) })).rejects.toMatchObject({ field: 'studentId', reason: 'damaged' });
+  });
+
   it('refuse a group\u2019s ciphertext under a field outside it, under another stamp, or with a flipped byte', async () => {
     const { classKey } = await newClassKey();
     const fields = { classId: 'class-a', studentId: 'stu-1', text: 'x'.repeat(80), deleted: false };
@@ -73,8 +83,10 @@ describe('seal groups', () => {
         const meta: Record<string, { t: string; by: string }> = JSON.parse(`{${parts.map(([f, , t]) => `${JSON.stringify(f)}:${JSON.stringify({ t, by: 'x' })}`).join(',')}}`);
         const rec = { table: 'notes' as const, id: 'n', fields, meta };
         const sealed = await sealFields(classKey, rec);
-        expect(new TextEncoder().encode(JSON.stringify(sealed)).length).toBe(new TextEncoder().encode(JSON.stringify(sealedShape(classKey, rec))).length);
-        expect(JSON.stringify(await openFields(keysOf(classKey), sealed))).toBe(JSON.stringify(rec));
+        const sent = { ...sealed, fields: compactSeals(sealed.fields) };
+        expect(new TextEncoder().encode(JSON.stringify(sent)).length).toBe(new TextEncoder().encode(JSON.stringify(sealedShape(classKey, rec))).length);
+        expect(expandSeals(sent.fields)).toEqual(sealed.fields);
+        expect(JSON.stringify(await openFields(keysOf(classKey), { ...sent, fields: expandSeals(sent.fields) }))).toBe(JSON.stringify(rec));
       }),
       { numRuns: 80 },
     );
