@@ -44,6 +44,10 @@ describe('draft screen', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(await screen.findByText('Copied. Paste it into the report card.')).toBeTruthy();
     expect(await navigator.clipboard.readText()).toBe('Ana writes strong verbs.');
+    // Copied straight after typing, inside the autosave's pause: the words as shown, not as last saved.
+    await user.type(comment, ' She rereads.');
+    await user.click(screen.getByRole('button', { name: 'Copy' }));
+    expect(await navigator.clipboard.readText()).toBe('Ana writes strong verbs. She rereads.');
 
     await user.click(screen.getAllByRole('link', { name: /^Conference,/ })[0]!);
     expect(await screen.findByText('Timeline')).toBeTruthy();
