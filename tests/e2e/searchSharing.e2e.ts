@@ -1,7 +1,9 @@
 // Two teachers share a class through the real sync server. The co-teacher's shared note is found in Find and cited in
-// the other teacher's report draft; their private notes (one private from the start, one withdrawn after it synced)
-// are found nowhere on the other tablet (Find, draft, timeline) and are still on the co-teacher's own tablet.
+// the other teacher's report draft; their private notes (one private from the start, one withdrawn after it synced
+// and was cited in a draft) are found nowhere on the other tablet (Find, drafts, timeline) and are still on the
+// co-teacher's own tablet.
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousAxe } from './helpers/app';
 import { classWithPiece } from './helpers/clipboard';
 import { addTeacher, connect, shareOwnedClass, syncNow, tablet } from './helpers/sync';
 
@@ -39,6 +41,13 @@ async function find(page: Page, words: string) {
   return page.getByRole('list', { name: 'Results' }).getByRole('listitem');
 }
 
+async function openDraft(page: Page, student: string): Promise<void> {
+  await find(page, '');
+  await page.getByLabel('Student').selectOption({ label: student });
+  await page.getByRole('link', { name: 'Draft a report comment' }).click();
+  await expect(page.getByRole('heading', { name: `Report comment for ${student}` })).toBeVisible();
+}
+
 const timeline = (page: Page) => page.getByRole('list', { name: 'Timeline' }).getByRole('listitem');
 
 async function openTimeline(page: Page, student: string): Promise<void> {
@@ -74,6 +83,11 @@ test("a co-teacher's shared note is found and cited; their private notes are fou
   await syncNow(a);
   await expect(await find(a, 'asthma')).toHaveCount(1);
   await expect(await find(a, 'lighthouse')).toHaveCount(1);
+  // A draft made now cites both shared notes.
+  await openDraft(a, 'Ana Lopez');
+  await a.getByRole('button', { name: 'Draft a comment' }).click();
+  await expect(a.getByLabel('Comment (saved as you type)')).toHaveValue(/asthma/);
+  await expect(a.getByRole('list', { name: 'Evidence' })).toContainText('asthma');
 
   // The co-teacher makes one private after it synced: it is withdrawn from the owner's tablet at its next pull.
   await openTimeline(b, 'Ana Lopez');
@@ -92,12 +106,19 @@ test("a co-teacher's shared note is found and cited; their private notes are fou
   await expect(await find(a, 'divorcing')).toHaveCount(0);
   await expect(await find(a, 'Ana')).toHaveCount(1);
 
-  // The report draft cites the shared note, and nothing of the private ones.
-  await find(a, '');
-  await a.getByLabel('Student').selectOption({ label: 'Ana Lopez' });
-  await a.getByRole('link', { name: 'Draft a report comment' }).click();
-  await a.getByRole('button', { name: 'Draft a comment' }).click();
+  // The draft made before the withdrawal stops citing it, and the teacher takes its sentence out of the comment.
+  await openDraft(a, 'Ana Lopez');
   const comment = a.getByLabel('Comment (saved as you type)');
+  await expect(a.getByRole('status').filter({ hasText: 'A drafted sentence came from a record since deleted or made private' })).toBeVisible();
+  await expect(a.getByRole('list', { name: 'Evidence' })).not.toContainText('asthma');
+  await expectNoSeriousAxe(a, 'draft with a withdrawn sentence');
+  await a.getByRole('button', { name: 'Take it out of the comment' }).click();
+  await expect(comment).not.toHaveValue(/asthma/);
+  await expect(comment).toHaveValue(/lighthouse/);
+
+  // A new draft cites the shared note, and nothing of the private ones.
+  await a.getByRole('button', { name: 'Draft a comment' }).click();
+  await expect(a.getByRole('combobox', { name: 'Drafts' })).toBeVisible();
   await expect(comment).toHaveValue(/lighthouse/);
   const evidence = a.getByRole('list', { name: 'Evidence' });
   await expect(evidence.getByRole('listitem').filter({ hasText: 'lighthouse' }).getByRole('link', { name: /^Note, / })).toHaveCount(1);

@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 import { useAutosaveField } from '../../db/useAutosaveField';
 import { formatWhen } from '../../ui/dates';
 import { downloadText, today } from '../settings/download';
-import { deleteDraft, draftCsv } from './draftActions';
+import { deleteDraft, draftCsv, dropSentences } from './draftActions';
+import { useUnbackedSentences } from './draftReads';
 import type { ReportDraft, Student } from '../../shared/records';
 
 const KIND: Record<string, string> = { conferences: 'Conference', notes: 'Note', goals: 'Goal', goalChecks: 'Self-check', marks: 'Checklist' };
@@ -16,6 +17,8 @@ export function DraftEditor({ draft, student, onPrint }: { draft: ReportDraft; s
   const [copied, setCopied] = useState('');
   const fieldId = useId();
   const text = useAutosaveField('reportDrafts', draft.id, 'text', draft.text);
+  const unbacked = useUnbackedSentences(draft);
+  const gone = unbacked?.size ?? 0;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text.value);
@@ -51,18 +54,37 @@ export function DraftEditor({ draft, student, onPrint }: { draft: ReportDraft; s
         {copied}
       </p>
       <h3>Evidence</h3>
-      <ol className="draft-evidence" aria-label="Evidence">
-        {draft.sentences.map((s, i) => (
-          <li key={i}>
-            {s.text}{' '}
-            {s.evidence.map((e) => (
-              <Link key={`${e.kind}:${e.id}`} to={`/clipboard/student/${student.id}`} state={{ focus: `${e.kind}:${e.id}` }}>
-                {KIND[e.kind] ?? e.kind}, {day(e.at)}
-              </Link>
-            ))}
-          </li>
-        ))}
-      </ol>
+      {gone > 0 && (
+        <div className="draft-unbacked">
+          <p role="status">
+            {gone === 1 ? 'A drafted sentence came' : `${gone} drafted sentences came`} from a record since deleted or made private: check the comment before you use it.
+          </p>
+          <button type="button" onClick={() => unbacked && void dropSentences(draft, unbacked, text.value)}>
+            Take {gone === 1 ? 'it' : 'them'} out of the comment
+          </button>
+        </div>
+      )}
+      {/* Drawn once it is known which sentences are still backed, so a withdrawn note's words never flash up. */}
+      {unbacked && (
+        <ol className="draft-evidence" aria-label="Evidence">
+          {draft.sentences.map((s, i) =>
+            unbacked.has(i) ? (
+              <li key={i} className="muted">
+                A sentence from a record no longer here.
+              </li>
+            ) : (
+              <li key={i}>
+                {s.text}{' '}
+                {s.evidence.map((e) => (
+                  <Link key={`${e.kind}:${e.id}`} to={`/clipboard/student/${student.id}`} state={{ focus: `${e.kind}:${e.id}` }}>
+                    {KIND[e.kind] ?? e.kind}, {day(e.at)}
+                  </Link>
+                ))}
+              </li>
+            ),
+          )}
+        </ol>
+      )}
     </section>
   );
 }
