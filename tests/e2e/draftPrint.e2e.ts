@@ -1,6 +1,6 @@
 // A report-comment draft printed with the student's summary, in Chromium: what "Print with summary" sends to the
 // printer, the moment it is tapped, is printed to PDF and read back: the comment as just edited and the student's
-// summary, on pages that hold all their text, and nothing of another student.
+// summary, on one page of the paper chosen in Print, inside its margins, and nothing of another student.
 import { expect, test, type Browser } from '@playwright/test';
 import { expectNoSeriousAxe } from './helpers/app';
 import { classWithNotes, readPdf, squash } from './helpers/print';
@@ -42,7 +42,13 @@ test('a draft prints with its summary: the edited comment and the summary, all o
     { student: 'Ana Lopez', text: 'Reread her lead aloud and changed it' },
     { student: 'Bao Nguyen', text: 'Bao retells the whole day' },
   ]);
+  // The paper is the one chosen in Print (A4 here, not the Letter a US browser starts with).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Print' }).click();
+  await page.getByRole('navigation', { name: 'What to print' }).getByRole('link', { name: 'Student summaries' }).click();
+  await page.getByRole('radio', { name: 'A4' }).click();
+  await expect(page.getByRole('radio', { name: 'A4' })).toBeChecked();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Find' }).click();
+  await expect(page.getByRole('heading', { name: 'Find' })).toBeVisible();
   await page.getByLabel('Student').selectOption({ label: 'Ana Lopez' });
   await page.getByRole('link', { name: 'Draft a report comment' }).click();
   await page.getByRole('button', { name: 'Draft a comment' }).click();
@@ -57,6 +63,9 @@ test('a draft prints with its summary: the edited comment and the summary, all o
   expect(printed).toHaveLength(1);
 
   const doc = await printedPdf(browser, printed[0]!);
+  expect(doc.pages).toHaveLength(1);
+  expect(doc.pages[0]!.width).toBeCloseTo(595.28, 0);
+  expect(doc.pages[0]!.height).toBeCloseTo(841.89, 0);
   const text = squash(doc.items.map((t) => t.str).join(' '));
   expect(text).toContain(squash(EDITED));
   for (const want of ['Ana Lopez', 'Room 12 · Writing summary', 'Uses dialogue tags well', 'Reread her lead aloud and changed it']) expect(text).toContain(squash(want));
