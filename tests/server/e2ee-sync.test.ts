@@ -165,6 +165,32 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
     expect(b.gets.filter((g) => g.endsWith(addr)).length).toBe(asked);
   });
 
+  it('keeps the plain copy of a blob no record names sealed yet, so no tablet is left without it', async () => {
+    server = await store.start();
+    const teacher = await server.addTeacher('Ms Rivera');
+    const ring = await Keyring.create(newRecoveryPhrase(), ITERATIONS);
+    const plainRing = await Keyring.create(newRecoveryPhrase(), ITERATIONS);
+    const a = await tablet(server, teacher.token, plainRing, 'Ms Rivera');
+    const classId = await a.repo.create('classes', { name: 'Room 12', grade: '4', archived: false, order: 0 });
+    const noteId = await a.repo.create('notes', {
+      classId, studentId: 's1', pieceId: null, text: '', objectiveIds: [], context: null, private: false,
+      at: Date.now(), printedAt: null, photoId: null, groupSessionId: null, conferenceId: null,
+    });
+    const photo = await photoOn(a, noteId);
+    expect((await a.engine.sync()).ok).toBe(true);
+    expect(await a.blobs.run()).toMatchObject({ uploaded: 1 });
+
+    // Tablet B downloads the photo plain, then holds a key for the class without re-sending its records: the ref on
+    // the server is still plain, so the plain copy must stay even though B's queue seals what it uploads.
+    const b = await tablet(server, teacher.token, ring, 'Ms Rivera');
+    expect((await b.engine.sync()).ok).toBe(true);
+    expect(await b.blobs.run()).toMatchObject({ downloaded: 1 });
+    await ring.addClassKey(classId);
+    await b.blobs.store.sweep();
+    await b.blobs.run();
+    expect(await server.blobs.get(teacher.id, classId, photo.ref.sha256)).toBeDefined();
+  });
+
   it('reports a ciphertext changed on the server, applies the rest, and overwrites nothing', async () => {
     server = await store.start();
     const teacher = await server.addTeacher('Ms Rivera');
