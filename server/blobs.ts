@@ -1,5 +1,6 @@
 // The attachment endpoints under /api/v1/blobs: PUT stores a blob for a class after checking its size, type and
-// hash; GET returns it to the class's teachers only; POST /blobs/missing says which of a list the server lacks.
+// hash; GET returns it to the class's teachers only; POST /blobs/missing says which of a list the server lacks, and
+// POST /blobs/forget drops a class's plain copies once they were sent again sealed.
 // They run behind the same schema, token and rate-limit checks as the record endpoints (app.ts mounts them).
 
 import type { Hono } from 'hono';
@@ -61,7 +62,7 @@ export function mountBlobRoutes(app: Hono<ApiEnv>, blobs: BlobStore, now: () => 
     const sha256 = hashFrom(c.req.param('sha256'));
     const classId = classIdFrom(c.req.header(CLASS_HEADER));
     const type = blobTypeOf(c.req.header('Content-Type'));
-    if (!type) throw new ApiError(415, 'unsupported-type', 'A blob must be image/jpeg, audio/webm, audio/mp4 or audio/ogg');
+    if (!type) throw new ApiError(415, 'unsupported-type', 'A blob must be image/jpeg, audio/webm, audio/mp4, audio/ogg, or application/vnd.circulate.sealed (a sealed blob)');
     const teacher = c.get('teacher');
     // Checked before the bytes are read, so a refused upload is not received only to be thrown away.
     if ((await blobs.access(teacher.id, classId)) === 'other') {
@@ -94,28 +95,41 @@ export function mountBlobRoutes(app: Hono<ApiEnv>, blobs: BlobStore, now: () => 
   });
 
   app.post(`${API_BASE}/blobs/missing`, async (c) => {
-    const text = await readBodyText(c.req.raw, 256 * 1024);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ApiError(400, 'malformed-json', 'The request body is not valid JSON');
-    }
-    const req = json as { classId?: unknown; hashes?: unknown };
-    if (typeof req !== 'object' || req === null || typeof req.classId !== 'string' || !CLASS_ID.test(req.classId)) {
-      throw new ApiError(400, 'invalid-request', 'classId: must be a class id');
-    }
-    if (!Array.isArray(req.hashes) || req.hashes.length > MAX_MISSING_HASHES) {
-      throw new ApiError(400, 'invalid-request', `hashes: must be a list of at most ${MAX_MISSING_HASHES} SHA-256 hashes`);
-    }
-    const bad = req.hashes.findIndex((h) => typeof h !== 'string' || !isSha256Hex(h));
-    if (bad >= 0) throw new ApiError(400, 'invalid-request', `hashes[${bad}]: must be 64 lower-case hex digits`);
-    const hashes = req.hashes as string[];
-    if ((await blobs.access(c.get('teacher').id, req.classId)) === 'other') {
-      throw new ApiError(403, 'forbidden', 'This is a class you do not teach');
-    }
-    const body: BlobMissingResponse = { missing: await blobs.missing(req.classId, hashes) };
-    c.set('counts', `hashes=${hashes.length} missing=${body.missing.length}`);
+    const req = await classHashes(c.req.raw, blobs, c.get('teacher').id);
+    const body: BlobMissingResponse = { missing: await blobs.missing(req.classId, req.hashes) };
+    c.set('counts', `hashes=${req.hashes.length} missing=${body.missing.length}`);
     return c.json(body);
   });
+
+  // A class turned encrypted has its photos and memos sent again sealed; its tablet then asks the server to forget
+  // the plain copies (as POST /purge-plain does for field history). Any teacher of the class may: they can already
+  // withdraw a note, which forgets its blobs too.
+  app.post(`${API_BASE}/blobs/forget`, async (c) => {
+    const req = await classHashes(c.req.raw, blobs, c.get('teacher').id);
+    await blobs.forget(req.classId, req.hashes);
+    c.set('counts', `hashes=${req.hashes.length}`);
+    return c.json({ forgotten: req.hashes.length });
+  });
+}
+
+/** The body of /blobs/missing and /blobs/forget, checked: {classId, hashes}, for a class the teacher may touch. */
+async function classHashes(req: Request, blobs: BlobStore, teacherId: string): Promise<{ classId: string; hashes: string[] }> {
+  const text = await readBodyText(req, 256 * 1024);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'malformed-json', 'The request body is not valid JSON');
+  }
+  const body = json as { classId?: unknown; hashes?: unknown };
+  if (typeof body !== 'object' || body === null || typeof body.classId !== 'string' || !CLASS_ID.test(body.classId)) {
+    throw new ApiError(400, 'invalid-request', 'classId: must be a class id');
+  }
+  if (!Array.isArray(body.hashes) || body.hashes.length > MAX_MISSING_HASHES) {
+    throw new ApiError(400, 'invalid-request', `hashes: must be a list of at most ${MAX_MISSING_HASHES} SHA-256 hashes`);
+  }
+  const bad = body.hashes.findIndex((h) => typeof h !== 'string' || !isSha256Hex(h));
+  if (bad >= 0) throw new ApiError(400, 'invalid-request', `hashes[${bad}]: must be 64 lower-case hex digits`);
+  if ((await blobs.access(teacherId, body.classId)) === 'other') throw new ApiError(403, 'forbidden', 'This is a class you do not teach');
+  return { classId: body.classId, hashes: body.hashes as string[] };
 }

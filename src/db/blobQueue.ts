@@ -6,6 +6,7 @@ import { surfaceQuota } from './errors';
 import type { CirculateDb } from './schema';
 import type { BlobQueueRow, BlobRow } from './localRecords';
 import { isPrivateNote } from '../shared/records';
+import type { NamedBlob } from '../shared/blobs';
 
 /** What the queue may do with an entry now: send it, hold it (a private or deleted owner), or drop it (no owner names it). */
 export type OwnerVerdict = 'send' | 'hold' | 'gone';
@@ -124,6 +125,24 @@ export class BlobQueueStore {
     if (!owner || !names(owner, e.sha256) || owner.classId !== e.classId) return 'gone';
     if (e.dir === 'up' && (isPrivateNote(e.owner.table, owner) || owner.deleted)) return 'hold';
     return 'send';
+  }
+
+  /** The ref the entry's owner has for its blob now (with its seal, when it came sealed), or undefined. */
+  async namedIn(e: BlobQueueRow): Promise<NamedBlob | undefined> {
+    const owner = (await this.ownerTable(e.owner.table).get(e.owner.id)) as BlobOwnerRow | undefined;
+    return refsOf(owner).find((r) => r.sha256 === e.sha256);
+  }
+
+  /**
+   * These classes were just given a key: their uploads (done plain) go again, sealed, and the plain copies on the
+   * server are then forgotten (src/sync/blobs.ts).
+   */
+  async requeueUploads(classIds: readonly string[], now = Date.now()): Promise<number> {
+    if (!classIds.length) return 0;
+    const wanted = new Set(classIds);
+    return this.db.blobQueue
+      .filter((e) => e.dir === 'up' && e.state === 'done' && wanted.has(e.classId))
+      .modify({ state: 'pending', attempts: 0, nextAt: now, error: undefined });
   }
 
   blob(sha256: string): Promise<BlobRow | undefined> {

@@ -43,6 +43,16 @@ export function sealedContext(table: string, id: string, stamp: string): string 
   return `circulate-e2ee-v${E2EE_VERSION}\u0000${table}\u0000${id}\u0000${stamp}`;
 }
 
+/**
+ * The additional authenticated data of a sealed blob (a photo's or memo's bytes): its class, which kind of blob it
+ * is and its plain type, so a server cannot pass one class's blob off as another's, a memo as a photo, or change
+ * how it is played. The ref naming it (itself a sealed field) carries the rest, and the plain hash is checked after.
+ */
+export function blobContext(classId: string, kind: string, type: string): string {
+  // Blobs have their own format number: field format 2 (seal groups) left the sealing of bytes unchanged.
+  return `circulate-e2ee-blob-v1\u0000${classId}\u0000${kind}\u0000${type}`;
+}
+
 /** A key wrapped under another: base64url(nonce || AES-GCM ciphertext || tag), bound to its own context text. */
 export type Wrapped = string;
 

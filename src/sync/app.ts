@@ -8,6 +8,7 @@ import { SyncEngine } from './engine';
 import { DeviceKeys } from './e2ee/deviceKeys';
 import { KeyExchange } from './e2ee/exchange';
 import { Sealer } from './e2ee/sealer';
+import { BlobSeals } from './e2ee/blobSeals';
 import { EncryptionSetup } from './encryption';
 import { startScheduler } from './scheduler';
 
@@ -27,15 +28,18 @@ function blobLock<T>(fn: () => Promise<T>): Promise<T | undefined> {
 
 const isOnline = () => globalThis.navigator?.onLine !== false;
 
-export const appBlobs = new BlobSync(repo, { isOnline, lock: blobLock });
-
 /** The tablet's encryption keys: none (everything plain) until the teacher turns encryption on in Settings. */
 export const appKeys = new DeviceKeys(repo.db);
+
+/** Photos and memos of encrypted classes: sealed for the push's refs and the queue's uploads, opened on download. */
+const appSeals = new BlobSeals(repo.db, appKeys);
+
+export const appBlobs = new BlobSync(repo, { isOnline, lock: blobLock, seals: appSeals, report: (err) => appSync.report(err) });
 
 export const appSync = new SyncEngine(repo, {
   isOnline,
   lock: webLock,
-  sealer: new Sealer(appKeys),
+  sealer: new Sealer(appKeys, appSeals),
   keyExchange: new KeyExchange(repo, appKeys),
   onPulled: (changes) => appBlobs.enqueuePulled(changes),
 });

@@ -1,5 +1,6 @@
 // The blob queue's network half: photos and memos move beside the engine's pushes and pulls, never in front of them;
-// uploads ask POST /blobs/missing then PUT each (idempotent), downloads GET what pulled records name, hash-checked.
+// uploads ask POST /blobs/missing then PUT each (idempotent; sealed first when the class has a key), downloads
+// (./blobDownloads) GET what pulled records name, checked.
 
 import { isPrivateNote } from '../shared/records';
 import { BlobQueueStore, rememberServer } from '../db/blobQueue';
@@ -7,10 +8,19 @@ import { sha256Hex } from '../db/memos';
 import type { Repo, RemoteChange } from '../db/repo';
 import type { BlobQueueRow } from '../db/localRecords';
 import { apiBase, readConfig } from './config';
-import { asSyncError, type SyncError } from './errors';
+import { asSyncError, MESSAGES, SyncError } from './errors';
+import { downloads, type DownloadPass } from './blobDownloads';
+import type { BlobSeals } from './e2ee/blobSeals';
 import { backoffDelay } from './status';
 import { Transport } from './transport';
-import { MAX_MISSING_HASHES, type BlobMissingResponse } from '../shared/blobs';
+import { MAX_BLOB_BYTES, MAX_MISSING_HASHES, SEALED_BLOB_TYPE, type BlobMissingResponse, type BlobSeal, type NamedBlob } from '../shared/blobs';
+
+/** An upload as it goes: the address the server keeps it under (its plain hash, or the sealed bytes' hash). */
+interface Upload {
+  e: BlobQueueRow;
+  addr: string;
+  sealed: { named: NamedBlob; seal: BlobSeal } | undefined;
+}
 
 export interface BlobSyncOptions {
   fetch?: typeof fetch;
@@ -25,11 +35,17 @@ export interface BlobSyncOptions {
   minBytesPerSecond?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** Seals uploads and opens downloads of encrypted classes; without it every blob moves plain. */
+  seals?: BlobSeals;
+  /** Where a sealed blob that did not open is reported (the engine's status, as a damaged record is). */
+  report?: (err: SyncError) => void;
 }
 
 export interface BlobPass {
   uploaded: number;
   downloaded: number;
+  /** Sealed blobs that came down and did not open: not kept, never asked for again, reported. */
+  tampered?: number;
   /** Entries that failed this pass and will be tried again later. */
   retrying: number;
   skipped?: 'off' | 'offline' | 'busy';
@@ -50,6 +66,8 @@ export class BlobSync {
   private readonly minBytesPerSecond: number;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
+  private readonly seals: BlobSeals | undefined;
+  private readonly report: ((err: SyncError) => void) | undefined;
   private running: Promise<BlobPass> | undefined;
   private rerun = false;
   private swept = false;
@@ -69,6 +87,8 @@ export class BlobSync {
     this.minBytesPerSecond = opts.minBytesPerSecond ?? 16 * 1024;
     this.backoffBaseMs = opts.backoffBaseMs ?? 2_000;
     this.backoffMaxMs = opts.backoffMaxMs ?? 5 * 60_000;
+    this.seals = opts.seals;
+    this.report = opts.report;
   }
 
   /** Called after each pass (the app schedules the next retry from it). */
@@ -124,10 +144,28 @@ export class BlobSync {
       const transport = new Transport({ base: parsed.base, token: config.token }, { fetch: this.fetchFn, now: this.now, timeoutMs: this.timeoutMs });
       const due = await this.store.due(this.now());
       await this.uploads(transport, due.filter((e) => e.dir === 'up'), out);
-      if (!out.error) await this.downloads(transport, due.filter((e) => e.dir === 'down'), out);
+      if (!out.error) await downloads(this.downloadPass(transport, out), due.filter((e) => e.dir === 'down'));
       return true;
     });
+    if (out.tampered) this.report?.(new SyncError('tampered', MESSAGES.tamperedBlobs(out.tampered)));
     return ran ? out : { ...out, skipped: 'busy' };
+  }
+
+  private downloadPass(transport: Transport, out: BlobPass): DownloadPass {
+    return {
+      store: this.store,
+      seals: this.seals,
+      transport,
+      timeoutMs: this.timeoutFor(MAX_BLOB_BYTES),
+      now: this.now,
+      later: (e, err) => this.later(e, err, out),
+      stops: (err) => (stopsPass(err) ? ((out.error = err), true) : false),
+      downloaded: () => void out.downloaded++,
+      tampered: async (e, message) => {
+        await this.store.failed(e.key, message);
+        out.tampered = (out.tampered ?? 0) + 1;
+      },
+    };
   }
 
   private timeoutFor(bytes: number): number {
@@ -141,7 +179,7 @@ export class BlobSync {
   }
 
   private async uploads(transport: Transport, entries: BlobQueueRow[], out: BlobPass): Promise<void> {
-    const byClass = new Map<string, BlobQueueRow[]>();
+    const byClass = new Map<string, Upload[]>();
     for (const e of entries) {
       const verdict = await this.store.verdict(e);
       // A private note's photo or memo never leaves the device: the entry waits, unsent, until the note is public.
@@ -150,95 +188,88 @@ export class BlobSync {
         await this.store.drop(e.key);
         continue;
       }
-      byClass.set(e.classId, [...(byClass.get(e.classId) ?? []), e]);
+      const named = this.seals ? await this.store.namedIn(e) : undefined;
+      const seal = named && this.seals ? await this.seals.sealFor(e.classId, named) : undefined;
+      byClass.set(e.classId, [...(byClass.get(e.classId) ?? []), { e, addr: seal?.addr ?? e.sha256, sealed: named && seal ? { named, seal } : undefined }]);
     }
     for (const [classId, list] of byClass) {
-      for (let i = 0; i < list.length; i += MAX_MISSING_HASHES) {
-        const batch = list.slice(i, i + MAX_MISSING_HASHES);
+      // Half a request's worth each: a sealed upload also asks after its plain copy, to forget it once replaced.
+      for (let i = 0; i < list.length; i += MAX_MISSING_HASHES / 2) {
+        const batch = list.slice(i, i + MAX_MISSING_HASHES / 2);
+        const hashes = [...new Set(batch.flatMap((u) => (u.sealed ? [u.addr, u.e.sha256] : [u.addr])))];
         let missing: Set<string>;
         try {
-          const res = await transport.request<BlobMissingResponse>('/blobs/missing', { classId, hashes: batch.map((e) => e.sha256) });
-          missing = new Set(Array.isArray(res?.missing) ? res.missing : batch.map((e) => e.sha256));
+          const res = await transport.request<BlobMissingResponse>('/blobs/missing', { classId, hashes });
+          missing = new Set(Array.isArray(res?.missing) ? res.missing : hashes);
         } catch (err) {
           const e = asSyncError(err);
-          for (const x of batch) await this.later(x, e, out);
+          for (const x of batch) await this.later(x.e, e, out);
           if (stopsPass(e)) return void (out.error = e);
           continue;
         }
-        for (const e of batch) {
-          if (!missing.has(e.sha256)) {
-            await this.store.done(e.key);
-            continue;
-          }
-          if (!(await this.upload(transport, e, out))) return;
+        const replaced: Upload[] = [];
+        for (const u of batch) {
+          const there = !missing.has(u.addr) || (await this.upload(transport, u, out));
+          if (there === 'stop') return;
+          if (!there) continue;
+          if (u.sealed && !missing.has(u.e.sha256) && (await this.seals!.published(classId, u.sealed.named, u.sealed.seal))) replaced.push(u);
+          else await this.store.done(u.e.key);
         }
+        if (!(await this.forgetPlain(transport, classId, replaced, out))) return;
       }
     }
   }
 
-  /** PUTs one blob; false when the failure stops the pass. */
-  private async upload(transport: Transport, e: BlobQueueRow, out: BlobPass): Promise<boolean> {
-    const row = await this.store.blob(e.sha256);
-    if (!row) {
-      await this.store.drop(e.key);
+  /** The class is encrypted now and its sealed copies are on the server: it forgets the plain ones (each entry is
+   * done once that is acknowledged, so a failure asks again next pass). False when the failure stops the pass. */
+  private async forgetPlain(transport: Transport, classId: string, replaced: Upload[], out: BlobPass): Promise<boolean> {
+    if (!replaced.length) return true;
+    try {
+      await transport.request('/blobs/forget', { classId, hashes: [...new Set(replaced.map((u) => u.e.sha256))] });
+      for (const u of replaced) await this.store.done(u.e.key);
       return true;
+    } catch (err) {
+      const e = asSyncError(err);
+      for (const u of replaced) await this.later(u.e, e, out);
+      if (stopsPass(e)) out.error = e;
+      return !stopsPass(e);
     }
-    const put = () => transport.blob(`/blobs/${e.sha256}`, { method: 'PUT', classId: e.classId, body: row.blob, type: row.type || e.type, timeoutMs: this.timeoutFor(row.size) });
+  }
+
+  /** PUTs one blob (sealed when its class has a key); true once the server has it, 'stop' when the failure stops
+   * the pass, false when it failed and waits (or was refused for good). */
+  private async upload(transport: Transport, u: Upload, out: BlobPass): Promise<boolean | 'stop'> {
+    const { e } = u;
+    const row = await this.store.blob(e.sha256);
+    const body = u.sealed && this.seals ? await this.seals.sealedBytes(e.classId, u.sealed.named, u.sealed.seal) : row?.blob;
+    if (!row || !body) {
+      await this.store.drop(e.key);
+      return false;
+    }
+    const put = () => transport.blob(`/blobs/${u.addr}`, { method: 'PUT', classId: e.classId, body, type: u.sealed ? SEALED_BLOB_TYPE : row.type || e.type, timeoutMs: this.timeoutFor(body.size) });
     try {
       try {
         await put();
       } catch (err) {
         const x = asSyncError(err);
         // A hash mismatch: re-read the bytes and hash them once; if they still are what the name says, try once more.
-        if (x.status !== 400 || (await sha256Hex(row.blob)) !== e.sha256) throw x;
+        if (x.status !== 400 || (await sha256Hex(body)) !== u.addr) throw x;
         await put();
       }
-      await this.store.done(e.key);
       out.uploaded++;
       return true;
     } catch (err) {
       const x = asSyncError(err);
       if (x.status === 413 || x.status === 415 || x.status === 400) {
         await this.store.failed(e.key, x.message);
-        return true;
+        return false;
       }
       await this.later(e, x, out);
       if (stopsPass(x)) {
         out.error = x;
-        return false;
+        return 'stop';
       }
-      return true;
-    }
-  }
-
-  private async downloads(transport: Transport, entries: BlobQueueRow[], out: BlobPass): Promise<void> {
-    for (const e of entries) {
-      const verdict = await this.store.verdict(e);
-      if (verdict === 'gone') {
-        await this.store.drop(e.key);
-        continue;
-      }
-      if (await this.store.has(e.sha256)) {
-        await this.store.done(e.key);
-        continue;
-      }
-      try {
-        const res = await transport.blob(`/blobs/${e.sha256}`, { method: 'GET', classId: e.classId, timeoutMs: this.timeoutFor(8 * 1024 * 1024) });
-        const blob = await res.blob();
-        const typed = blob.type ? blob : new Blob([blob], { type: e.type });
-        // Never keep bytes that are not what the record names (a proxy's page, a truncated body).
-        if ((await sha256Hex(typed)) !== e.sha256) {
-          await this.later(e, asSyncError(new Error('hash')), out);
-          continue;
-        }
-        await this.store.storeDownloaded(e, typed, this.now());
-        out.downloaded++;
-      } catch (err) {
-        // 404: the uploading tablet has not sent it yet; the placeholder stays and we ask again later.
-        const x = asSyncError(err);
-        await this.later(e, x, out);
-        if (stopsPass(x)) return void (out.error = x);
-      }
+      return false;
     }
   }
 }

@@ -91,6 +91,12 @@ export class SyncEngine {
     for (const fn of this.listeners) fn(this.status);
   }
 
+  /** A problem found outside a sync, shown as a sync's would be (the blob queue's sealed photo that did not open);
+   * the next sync that succeeds clears it, as it does a damaged record's report. */
+  report(err: SyncError): void {
+    this.setStatus({ phase: 'error', error: { kind: err.kind, message: err.message, status: err.status } });
+  }
+
   /** Loads the last sync time so the status is right before the first attempt. */
   async load(): Promise<void> {
     if (this.loaded) return;

@@ -41,6 +41,8 @@ export const MESSAGES = {
   notCirculate: 'That address does not answer like a Circulate server: check the server address in Settings.',
   tampered: (n: number) =>
     `${n === 1 ? 'A record' : `${n} records`} from the server failed the encryption check: changed after ${n === 1 ? 'it was' : 'they were'} sealed. Nothing on this tablet was overwritten; tell whoever runs the server.`,
+  tamperedBlobs: (n: number) =>
+    `${n === 1 ? 'A photo or voice memo' : `${n} photos or voice memos`} from the server failed the encryption check: changed after ${n === 1 ? 'it was' : 'they were'} sealed. ${n === 1 ? 'It was' : 'They were'} not kept on this tablet; tell whoever runs the server.`,
 } as const;
 
 /** Retry-After is either seconds or an HTTP date. */

@@ -4,8 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_BLOB_BYTES, type BlobMissingResponse, type BlobPutResponse } from '../../src/shared/blobs';
-import type { ErrorBody } from '../../src/shared/protocol';
+import { MAX_BLOB_BYTES, SEALED_BLOB_TYPE, type BlobMissingResponse, type BlobPutResponse } from '../../src/shared/blobs';
+import { API_BASE, CLIENT_SCHEMA, SCHEMA_HEADER, type ErrorBody } from '../../src/shared/protocol';
 import type { TestServer } from '../../server/testing';
 import { STORES, change, client, json, st } from './api-helpers';
 import { blobClient, blobOf, sha, streamOf, type BlobClient } from './blob-helpers';
@@ -17,6 +17,7 @@ describe.each(STORES)('blobs on $name', (store) => {
   let lee: BlobClient;
   let leeId: string;
   let riveraToken: string;
+  let leeToken: string;
   const t0 = Date.now();
 
   beforeEach(async () => {
@@ -25,6 +26,7 @@ describe.each(STORES)('blobs on $name', (store) => {
     const l = await server.addTeacher('Mr Lee');
     leeId = l.id;
     riveraToken = r.token;
+    leeToken = l.token;
     rivera = blobClient(server, r.token);
     lee = blobClient(server, l.token);
     await client(server, r.token).push('rivera-tab', [change(1, 'classes', 'class-r', { name: 'Room 4' }, st(t0))]);
@@ -159,6 +161,29 @@ describe.each(STORES)('blobs on $name', (store) => {
     await refused(await rivera.get('class-r', wrong), 404, 'not-found');
     expect(await server.blobs.list()).toEqual([]);
     if (dataDir) expect(readdirSync(join(dataDir, 'blobs'))).toEqual([]);
+  });
+
+  it('keeps a sealed blob as opaque bytes, and forgets a class\'s plain copies for its own teachers only', async () => {
+    const sealed = blobOf(2_000);
+    const plain = blobOf(1_500);
+    expect((await rivera.put('class-r', sealed.sha256, sealed.bytes, SEALED_BLOB_TYPE)).status).toBe(201);
+    expect((await rivera.put('class-r', plain.sha256, plain.bytes)).status).toBe(201);
+    const got = await rivera.get('class-r', sealed.sha256);
+    expect(got.headers.get('Content-Type')).toBe(SEALED_BLOB_TYPE);
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(sealed.bytes);
+
+    const forget = (c: string, body: unknown) =>
+      fetch(`${server.url}${API_BASE}/blobs/forget`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${c}`, [SCHEMA_HEADER]: String(CLIENT_SCHEMA), 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await refused(await forget(leeToken, { classId: 'class-r', hashes: [plain.sha256] }), 403, 'forbidden');
+    await refused(await forget(riveraToken, { classId: 'class-r', hashes: ['nope'] }), 400, 'invalid-request');
+    expect((await rivera.get('class-r', plain.sha256)).status).toBe(200);
+    expect((await forget(riveraToken, { classId: 'class-r', hashes: [plain.sha256] })).status).toBe(200);
+    expect((await rivera.get('class-r', plain.sha256)).status).toBe(404);
+    expect((await rivera.get('class-r', sealed.sha256)).status).toBe(200);
   });
 
   it('says which hashes the server lacks for a class', async () => {

@@ -1,7 +1,8 @@
 // Encryption as tablets turn it on, through the real engine, the tablet's own key storage and the real server on both
 // stores: a class already synced plain (with a lost write in the server's field history) is re-sent sealed and the
 // server drops its plain copy; the second tablet opens the keys with the phrase alone (a wrong one changes nothing);
-// a co-teacher is given the class key through the relay without anyone handling keys, and sees everything.
+// a co-teacher is given the class key through the relay without anyone handling keys, and sees everything. Its photo
+// and memo, uploaded plain before, go again sealed and the server forgets the plain bytes.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Repo } from '../../src/db/repo';
@@ -15,7 +16,10 @@ import { Sealer } from '../../src/sync/e2ee/sealer';
 import { EncryptionSetup } from '../../src/sync/encryption';
 import type { TestServer } from '../../server/testing';
 import { STORES } from './api-helpers';
-import { storeText } from './e2ee-helpers';
+import { bytesOn, holdsBytes, memoOn, photoOn, storeText } from './e2ee-helpers';
+import { BlobSync } from '../../src/sync/blobs';
+import { BlobSeals } from '../../src/sync/e2ee/blobSeals';
+import { SEALED_BLOB_TYPE } from '../../src/shared/blobs';
 
 const ITERATIONS = 100_000;
 const SECRETS = ['Marisol', 'Quintanilla', 'abuela', 'garden', 'Room 12'];
@@ -27,8 +31,10 @@ async function tablet(server: TestServer, token: string, author: string) {
   await repo.session.setAuthor(author);
   await writeConfig(repo.db, { endpoint: server.url, token });
   const keys = new DeviceKeys(repo.db);
-  const engine = new SyncEngine(repo, { sealer: new Sealer(keys), keyExchange: new KeyExchange(repo, keys) });
-  return { repo, keys, engine, setup: new EncryptionSetup(engine, keys, ITERATIONS) };
+  const seals = new BlobSeals(repo.db, keys);
+  const blobs = new BlobSync(repo, { seals, backoffBaseMs: 1, backoffMaxMs: 2 });
+  const engine = new SyncEngine(repo, { sealer: new Sealer(keys, seals), keyExchange: new KeyExchange(repo, keys), onPulled: (c) => blobs.enqueuePulled(c) });
+  return { repo, keys, engine, blobs, setup: new EncryptionSetup(engine, keys, ITERATIONS) };
 }
 
 async function synced(engine: SyncEngine): Promise<void> {
@@ -58,8 +64,13 @@ describe.each(STORES)('turning encryption on, on $name', (store) => {
       classId, studentId, pieceId: null, text: 'Wrote about her abuela', objectiveIds: [], context: null, private: false,
       at: Date.now(), printedAt: null, photoId: null, groupSessionId: null, conferenceId: null,
     });
+    const photo = await photoOn(a, noteId);
+    const memo = await memoOn(a, noteId);
     await synced(a.engine);
+    expect(await a.blobs.run()).toMatchObject({ uploaded: 2 });
     await synced(b.engine);
+    expect(await b.blobs.run()).toMatchObject({ downloaded: 2 });
+    expect(holdsBytes(await storeText(server), memo.bytes)).toBe(true);
     await b.repo.update('notes', noteId, { text: 'Her abuela in the garden' });
     await a.repo.update('notes', noteId, { text: 'Wrote about her abuela, with dialogue' });
     await synced(a.engine);
@@ -75,6 +86,13 @@ describe.each(STORES)('turning encryption on, on $name', (store) => {
     const text = await storeText(server);
     for (const s of SECRETS) expect(text).not.toContain(s);
     expect(await server.db.history({ scope: '', table: 'notes', id: noteId })).toEqual([]);
+    // Its photo and memo go again sealed, and the server forgets the plain copies once the sealed ones are there.
+    expect(await a.blobs.run()).toMatchObject({ uploaded: 2, retrying: 0 });
+    const stored = await storeText(server);
+    expect(holdsBytes(stored, memo.bytes)).toBe(false);
+    expect(holdsBytes(stored, photo.bytes)).toBe(false);
+    expect((await server.blobs.list()).map((x) => x.type)).toEqual([SEALED_BLOB_TYPE, SEALED_BLOB_TYPE]);
+    expect(await server.blobs.get(teacher.id, classId, memo.ref.sha256)).toBeUndefined();
 
     // Tablet B: a wrong phrase is refused and keeps nothing; the right one opens everything.
     expect(await b.setup.state()).toBe('enter-phrase');
@@ -101,6 +119,9 @@ describe.each(STORES)('turning encryption on, on $name', (store) => {
     expect((await c.repo.db.notes.get(noteId))?.text).toBe('Wrote about her abuela, with dialogue');
     expect(await c.repo.db.students.get(studentId)).toMatchObject({ firstName: 'Maricela', lastName: 'Quintanilla' });
     expect((await c.repo.db.classes.get(classId))?.name).toBe('Room 12');
+    expect(await c.blobs.run()).toMatchObject({ downloaded: 2, retrying: 0 });
+    expect(await bytesOn(c, memo.ref.sha256)).toEqual(memo.bytes);
+    expect(await bytesOn(c, photo.ref.sha256)).toEqual(photo.bytes);
 
     await c.repo.update('notes', noteId, { text: 'Second draft: the garden scene' });
     await synced(c.engine);
@@ -110,5 +131,6 @@ describe.each(STORES)('turning encryption on, on $name', (store) => {
     expect((await b.repo.db.notes.get(noteId))?.text).toBe('Second draft: the garden scene');
     const after = await storeText(server);
     for (const s of [...SECRETS, 'Maricela', 'scene']) expect(after).not.toContain(s);
+    expect(holdsBytes(after, memo.bytes)).toBe(false);
   });
 });

@@ -13,7 +13,10 @@ import { newRecoveryPhrase } from '../../src/sync/e2ee/phrase';
 import { isSameSeal, isSealed } from '../../src/shared/e2ee';
 import type { TestServer } from '../../server/testing';
 import { STORES } from './api-helpers';
-import { storeText, tamper } from './e2ee-helpers';
+import { bytesOn, holdsBytes, memoOn, photoOn, storeText, tamper, tamperBlob } from './e2ee-helpers';
+import { BlobSync } from '../../src/sync/blobs';
+import { BlobSeals } from '../../src/sync/e2ee/blobSeals';
+import { SEALED_BLOB_TYPE } from '../../src/shared/blobs';
 
 const ITERATIONS = 100_000;
 const SECRETS = ['Marisol', 'Quintanilla', 'abuela', 'Room 12', 'dialogue'];
@@ -24,8 +27,17 @@ async function tablet(server: TestServer, token: string, ring: Keyring, author: 
   await repo.session.ready();
   await repo.session.setAuthor(author);
   await writeConfig(repo.db, { endpoint: server.url, token });
-  const engine = new SyncEngine(repo, { sealer: new Sealer(ring) });
-  return { repo, engine };
+  const seals = new BlobSeals(repo.db, ring);
+  let engine: SyncEngine | undefined = undefined;
+  const gets: string[] = [];
+  // Records each blob GET, so a test can say the queue stopped asking for one.
+  const fetchFn: typeof fetch = (input, init) => {
+    if (!init?.method || init.method === 'GET') gets.push(new URL(String(input)).pathname);
+    return fetch(input, init);
+  };
+  const blobs = new BlobSync(repo, { seals, report: (e) => engine!.report(e), fetch: fetchFn, backoffBaseMs: 1, backoffMaxMs: 2 });
+  engine = new SyncEngine(repo, { sealer: new Sealer(ring, seals), onPulled: (c) => blobs.enqueuePulled(c) });
+  return { repo, engine, blobs, gets };
 }
 
 describe.each(STORES)('end-to-end encryption on $name', (store) => {
@@ -53,10 +65,21 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
     });
     await a.repo.update('students', studentId, { lastName: 'Quintanilla' });
     await a.repo.create('settings', { value: { lens: 'dialogue' } }, 'print-lens');
+    const photo = await photoOn(a, noteId);
+    const memo = await memoOn(a, noteId);
     expect((await a.engine.sync()).ok).toBe(true);
+    expect(await a.blobs.run()).toMatchObject({ uploaded: 2, retrying: 0 });
 
     const text = await storeText(server);
     for (const s of SECRETS) expect(text).not.toContain(s);
+    // The photo's and the memo's bytes are nowhere in the store; what it keeps is sealed, under another address.
+    expect(holdsBytes(text, memo.bytes)).toBe(false);
+    expect(holdsBytes(text, photo.bytes)).toBe(false);
+    const kept = await server.blobs.list();
+    expect(kept.map((b) => b.type)).toEqual([SEALED_BLOB_TYPE, SEALED_BLOB_TYPE]);
+    expect(kept.map((b) => b.sha256)).not.toContain(memo.ref.sha256);
+    expect(kept.map((b) => b.sha256)).not.toContain(photo.ref.sha256);
+    expect(kept.map((b) => b.size).sort()).toEqual([photo.bytes.length + 28, memo.bytes.length + 28].sort());
     // The server still routes: the class is known by id, and the note's class and privacy flag are plain.
     const stored = (await server.db.dump('records')) as { id: string; fields: string }[];
     const note = JSON.parse(stored.find((r) => r.id === noteId)!.fields) as Record<string, unknown>;
@@ -72,6 +95,12 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
     expect(await b.repo.db.students.get(studentId)).toMatchObject({ firstName: 'Marisol', lastName: 'Quintanilla' });
     expect((await b.repo.db.notes.get(noteId))?.text).toBe('Wrote about her abuela, with dialogue');
     expect((await b.repo.db.settings.get('print-lens'))?.value).toEqual({ lens: 'dialogue' });
+    // Its refs name where the sealed bytes are; they come down and open to exactly what was recorded.
+    expect((await b.repo.db.notes.get(noteId))?.memos?.[0]?.sealed?.addr).toBe(kept.find((k) => k.size === memo.bytes.length + 28)?.sha256);
+    expect(await b.blobs.run()).toMatchObject({ downloaded: 2, retrying: 0 });
+    expect(await bytesOn(b, memo.ref.sha256)).toEqual(memo.bytes);
+    expect(await bytesOn(b, photo.ref.sha256)).toEqual(photo.bytes);
+    expect((await b.repo.db.blobs.get(memo.ref.sha256))?.type).toBe('audio/webm');
 
     // The co-teacher, given the class and its key.
     await server.shareClass(classId, co.id);
@@ -81,13 +110,85 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
     expect((await c.engine.sync()).ok).toBe(true);
     expect((await c.repo.db.notes.get(noteId))?.text).toBe('Wrote about her abuela, with dialogue');
     expect((await c.repo.db.classes.get(classId))?.name).toBe('Room 12');
+    expect(await c.blobs.run()).toMatchObject({ downloaded: 2, retrying: 0 });
+    expect(await bytesOn(c, memo.ref.sha256)).toEqual(memo.bytes);
+    expect(await bytesOn(c, photo.ref.sha256)).toEqual(photo.bytes);
 
     // The co-teacher's edit travels sealed too, and reaches the owner's tablet.
     await c.repo.update('notes', noteId, { text: 'Second draft: dialogue tags fixed' });
     expect((await c.engine.sync()).ok).toBe(true);
     expect((await a.engine.sync()).ok).toBe(true);
     expect((await a.repo.db.notes.get(noteId))?.text).toBe('Second draft: dialogue tags fixed');
-    expect(await storeText(server)).not.toContain('tags fixed');
+    const after = await storeText(server);
+    expect(after).not.toContain('tags fixed');
+    expect(holdsBytes(after, memo.bytes)).toBe(false);
+    expect(holdsBytes(after, photo.bytes)).toBe(false);
+  });
+
+  it('reports a sealed blob changed on the server, keeps none of it, and stops asking for it', async () => {
+    server = await store.start();
+    const teacher = await server.addTeacher('Ms Rivera');
+    const phrase = newRecoveryPhrase();
+    const ring = await Keyring.create(phrase, ITERATIONS);
+    const a = await tablet(server, teacher.token, ring, 'Ms Rivera');
+    const classId = await a.repo.create('classes', { name: 'Room 12', grade: '4', archived: false, order: 0 });
+    await ring.addClassKey(classId);
+    const studentId = await a.repo.create('students', { classId, firstName: 'Marisol', lastName: 'Quintanilla', order: 0, archived: false, sourceId: null });
+    const noteId = await a.repo.create('notes', {
+      classId, studentId, pieceId: null, text: 'read aloud', objectiveIds: [], context: null, private: false,
+      at: Date.now(), printedAt: null, photoId: null, groupSessionId: null, conferenceId: null,
+    });
+    const memo = await memoOn(a, noteId);
+    const photo = await photoOn(a, noteId);
+    expect((await a.engine.sync()).ok).toBe(true);
+    expect(await a.blobs.run()).toMatchObject({ uploaded: 2 });
+
+    const b = await tablet(server, teacher.token, await Keyring.open(ring.vault, phrase), 'Ms Rivera');
+    expect((await b.engine.sync()).ok).toBe(true);
+    const addr = (await b.repo.db.notes.get(noteId))!.memos![0]!.sealed!.addr;
+    await tamperBlob(server, addr);
+
+    // The photo comes down; the memo never opens. After a few tries the tablet says so, as for a damaged record.
+    const pass = async () => {
+      await b.blobs.run();
+      await new Promise((r) => setTimeout(r, 10)); // past the test's 2 ms backoff
+    };
+    for (let i = 0; i < 3; i++) await pass();
+    expect(await bytesOn(b, photo.ref.sha256)).toEqual(photo.bytes);
+    expect(await b.repo.db.blobs.get(memo.ref.sha256)).toBeUndefined();
+    expect(b.engine.getStatus().error).toMatchObject({ kind: 'tampered', message: expect.stringMatching(/voice memo.*failed the encryption check.*not kept/) });
+    const entry = (await b.repo.db.blobQueue.toArray()).find((e) => e.sha256 === memo.ref.sha256);
+    expect(entry).toMatchObject({ state: 'failed' });
+    const asked = b.gets.filter((g) => g.endsWith(addr)).length;
+    expect(asked).toBe(3);
+    for (let i = 0; i < 3; i++) await pass();
+    expect(b.gets.filter((g) => g.endsWith(addr)).length).toBe(asked);
+  });
+
+  it('keeps the plain copy of a blob no record names sealed yet, so no tablet is left without it', async () => {
+    server = await store.start();
+    const teacher = await server.addTeacher('Ms Rivera');
+    const ring = await Keyring.create(newRecoveryPhrase(), ITERATIONS);
+    const plainRing = await Keyring.create(newRecoveryPhrase(), ITERATIONS);
+    const a = await tablet(server, teacher.token, plainRing, 'Ms Rivera');
+    const classId = await a.repo.create('classes', { name: 'Room 12', grade: '4', archived: false, order: 0 });
+    const noteId = await a.repo.create('notes', {
+      classId, studentId: 's1', pieceId: null, text: '', objectiveIds: [], context: null, private: false,
+      at: Date.now(), printedAt: null, photoId: null, groupSessionId: null, conferenceId: null,
+    });
+    const photo = await photoOn(a, noteId);
+    expect((await a.engine.sync()).ok).toBe(true);
+    expect(await a.blobs.run()).toMatchObject({ uploaded: 1 });
+
+    // Tablet B downloads the photo plain, then holds a key for the class without re-sending its records: the ref on
+    // the server is still plain, so the plain copy must stay even though B's queue seals what it uploads.
+    const b = await tablet(server, teacher.token, ring, 'Ms Rivera');
+    expect((await b.engine.sync()).ok).toBe(true);
+    expect(await b.blobs.run()).toMatchObject({ downloaded: 1 });
+    await ring.addClassKey(classId);
+    await b.blobs.store.sweep();
+    await b.blobs.run();
+    expect(await server.blobs.get(teacher.id, classId, photo.ref.sha256)).toBeDefined();
   });
 
   it('stores a seal group once, and a later write to the field holding it leaves its group-mates readable', async () => {

@@ -4,6 +4,7 @@
 // with the class's other teachers. Records held back for want of a key are opened once it arrives.
 
 import type { Repo, RemoteChange } from '../../db/repo';
+import { BlobQueueStore } from '../../db/blobQueue';
 import type { ClassTeachersResponse, ReceivedShare, Vault } from '../../shared/e2ee';
 import type { PulledRecord } from '../../shared/protocol';
 import { SyncError } from '../errors';
@@ -83,6 +84,8 @@ export class KeyExchange {
     // The keys are kept before anything is sealed with them, so a crash cannot leave records only a lost key opens.
     await this.keys.save();
     for (const scope of fresh) await this.repo.restamp(scope === SELF_SCOPE ? 'self' : { classId: scope });
+    // Their photos and memos go again too, sealed; the queue then has the server forget the plain copies.
+    await new BlobQueueStore(this.repo.db).requeueUploads(fresh.filter((s) => s !== SELF_SCOPE));
     const was = ((await this.repo.db.local.get(E2EE_KEYS.purge))?.value as string[] | undefined) ?? [];
     await this.repo.db.local.put({ key: E2EE_KEYS.purge, value: [...new Set([...was, ...fresh])] });
   }

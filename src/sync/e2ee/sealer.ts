@@ -7,6 +7,7 @@ import type { PulledRecord } from '../../shared/protocol';
 import type { TableName } from '../../shared/records';
 import { openFields, SealError, sealFields, type ClassKey, type StampedFields } from './fieldCipher';
 import { sealGroups } from './groups';
+import { withStandInSeals, type BlobSeals } from './blobSeals';
 
 /** The key scope of teacher-scoped tables (starters, settings, the goal library): the teacher's own key, not a class's. */
 export const SELF_SCOPE = '_self';
@@ -47,7 +48,11 @@ export interface PullOpened {
 }
 
 export class Sealer {
-  constructor(private readonly keys: KeySource) {}
+  /** `blobs` fills in the seal of each photo and memo a note or conference names; without it refs go as they are. */
+  constructor(
+    private readonly keys: KeySource,
+    private readonly blobs?: BlobSeals,
+  ) {}
 
   /** The key for a change of this record, or undefined when its class is not encrypted: it goes plain. */
   keyFor(table: TableName, id: string, classId: string | null | undefined): ClassKey | undefined {
@@ -57,12 +62,15 @@ export class Sealer {
 
   shape<T extends StampedFields>(rec: T, classId: string | null | undefined): T {
     const key = this.keyFor(rec.table, rec.id, classId);
-    return key ? sealedShape(key, rec) : rec;
+    if (!key) return rec;
+    return sealedShape(key, this.blobs ? withStandInSeals(key, rec) : rec);
   }
 
-  seal<T extends StampedFields>(rec: T, classId: string | null | undefined): Promise<T> {
+  async seal<T extends StampedFields>(rec: T, classId: string | null | undefined): Promise<T> {
     const key = this.keyFor(rec.table, rec.id, classId);
-    return key ? sealFields(key, rec).then((sealed) => ({ ...sealed, fields: compactSeals(sealed.fields) })) : Promise.resolve(rec);
+    if (!key) return rec;
+    const sealed = await sealFields(key, this.blobs && typeof classId === 'string' ? await this.blobs.withSeals(rec, classId) : rec);
+    return { ...sealed, fields: compactSeals(sealed.fields) };
   }
 
   /** Opens a pulled page: records with nothing sealed pass as they are; pulled records carry their classId plain. */
