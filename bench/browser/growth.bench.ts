@@ -112,8 +112,8 @@ export default async function (): Promise<Metrics> {
       createElement(MemoryRouter, { initialEntries: [`/growth/student/${student}`] }, createElement(Routes, null, createElement(Route, { path: '/growth/student/:studentId', element: createElement(StudentGrowthScreen) })));
     const viewTimes = await times(view, (h) => h.querySelectorAll('svg.growth-chart').length >= 5);
     return {
-      'growth-heatmap-render': { value: round(median(small35.slice(1))), unit: 'ms', budget: 100, note: `35 writers, ${small.marks} marks; first mount ${round(small35[0]!)} ms` },
-      'growth-heatmap-render-150': { value: round(median(big150.slice(1))), unit: 'ms', budget: 100, note: `150 writers, ${big.marks} marks; first mount ${round(big150[0]!)} ms` },
+      'growth-heatmap-render': { value: round(median(small35.slice(1))), unit: 'ms', budget: 100, note: `35 writers, ${small.marks} marks; first mount ${round(small35[0]!)} ms, fastest ${round(Math.min(...small35.slice(1)))} ms` },
+      'growth-heatmap-render-150': { value: round(median(big150.slice(1))), unit: 'ms', budget: 100, note: `150 writers, ${big.marks} marks; first mount ${round(big150[0]!)} ms, fastest ${round(Math.min(...big150.slice(1)))} ms` },
       'growth-class-read-150': { value: round(median(reads)), unit: 'ms', note: 'readClassGrowth alone for the 150-writer class' },
       'growth-student-view-render': { value: round(median(viewTimes.slice(1))), unit: 'ms', budget: 100, note: `one writer's year, charts and tables; first mount ${round(viewTimes[0]!)} ms` },
     };
