@@ -12,6 +12,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium';
 import { overBudget, type Bench, type Metrics } from './types';
 import { serveDir } from './harness/serve';
 import { firstScreenJs } from './harness/firstScreen';
+import { searchFirstScreen } from './harness/searchFirstScreen';
 import { BENCH_TEACHERS, type BenchServer } from './harness/benchServer';
 import { startTestServer, type TestServer } from '../server/testing';
 
@@ -52,6 +53,7 @@ async function browserBenches(): Promise<Metrics> {
   let server: TestServer | undefined;
   try {
     if (!only || 'first-screen'.includes(only)) Object.assign(out, await firstScreenJs(browser, appDist));
+    if (!only || 'search-first-screen'.includes(only)) Object.assign(out, await searchFirstScreen(browser, appDist));
     const site = await serveDir(benchDist);
     // A reference sync server on SQLite for the sync benches: another origin than the page's, as in production.
     server = await startTestServer({ corsOrigins: [site.url] });

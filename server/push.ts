@@ -6,6 +6,7 @@
 import { DEFAULT_MAX_DRIFT_MS, parseStamp, stampMs } from '../src/domain/hlc';
 import { mergeStamped, type LostWrite } from '../src/domain/merge';
 import { refsOf } from '../src/shared/blobs';
+import { compactSeals, expandSeals } from '../src/shared/e2ee';
 import { isPrivateNote, WITHDRAWN_NOTE_FIELDS, type TableName } from '../src/shared/records';
 import type { Change, PushRequest, PushResponse } from '../src/shared/protocol';
 import { ApiError } from './errors';
@@ -98,7 +99,8 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
     const k = (r: { scope: string; table: string; id: string }) => `${r.scope}\u0000${r.table}\u0000${r.id}`;
     const uniqueKeys = new Map(fresh.map(({ c }) => [k(keyOf(c)), keyOf(c)]));
     const work = new Map<string, Working>();
-    for (const rec of await tx.loadRecords([...uniqueKeys.values()])) work.set(k(rec), { rec, existed: true, dirty: false });
+    // Sealed fields of one seal group are stored once (compactSeals): merged field by field, as if each held its own.
+    for (const rec of await tx.loadRecords([...uniqueKeys.values()])) work.set(k(rec), { rec: { ...rec, fields: expandSeals(rec.fields) }, existed: true, dirty: false });
 
     const classIds = new Set<string>();
     for (const w of work.values()) if (w.rec.classId) classIds.add(w.rec.classId);
@@ -107,8 +109,9 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
     const forgottenBlobs: PushOutcome['forgottenBlobs'] = [];
     let applied = 0;
 
-    for (const { c, i } of fresh) {
+    for (const { c: sent, i } of fresh) {
       applied++;
+      const c = { ...sent, fields: expandSeals(sent.fields) };
       const key = keyOf(c);
       let w = work.get(k(key));
       if (!w) {
@@ -159,7 +162,7 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
       throw new StoreRefusal(403, 'forbidden', `This batch changes ${refused === 1 ? 'a class' : `${refused} classes`} you do not teach; nothing in it was saved`);
     }
 
-    const dirty = [...work.values()].filter((w) => w.dirty).map((w) => w.rec);
+    const dirty = [...work.values()].filter((w) => w.dirty).map((w) => ({ ...w.rec, fields: compactSeals(w.rec.fields) }));
     await tx.writeRecords(dirty, now);
     await tx.addHistory(history, now);
     await tx.dropHistory([...withdrawals.values()]);

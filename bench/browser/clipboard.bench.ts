@@ -10,6 +10,7 @@ import { repo } from '../../src/db/write';
 import type { Mark, Note, Objective, Piece, Student } from '../../src/shared/records';
 import { newId } from '../../src/domain/ids';
 import { rebuildCells } from '../../src/db/cells';
+import { rebuildGrowth } from '../../src/db/growth';
 import { ChecklistGrid } from '../../src/features/clipboard/ChecklistGrid';
 import { StudentPage } from '../../src/features/clipboard/StudentPage';
 import { ToastProvider } from '../../src/features/clipboard/toast';
@@ -86,8 +87,10 @@ async function seed(db: CirculateDb): Promise<{ classId: string; students: Stude
     marks += dayMarks.length;
     notes += dayNotes.length;
   }
-  // The taps went in around the write path, so the checklist's cells are built from them as an upgrade would.
+  // The taps went in around the write path, so the checklist's cells (and the growth timelines each tap keeps
+  // current) are built from them as an upgrade would.
   await db.transaction('rw', db.marks, db.cells, () => rebuildCells(db.marks, db.cells));
+  await db.transaction('rw', [db.pieces, db.objectives, db.cells, db.ratings, db.growth, db.growthKeys], () => rebuildGrowth(db));
   return { classId, students, piece: pieces[pieces.length - 1]!, marks, notes };
 }
 

@@ -1,11 +1,12 @@
 // Growth with a school year of data (35 students, 180 days, ~60,000 marks over 10 traits, ratings from conferences)
 // and a 150-student middle-school class: the class heatmap and a writer's growth view rendered with React until
-// their data shows. Seeding bulk-writes rows directly: it is a fixture, not a feature.
+// their data shows. Seeding bulk-writes rows directly (then builds the derived tables): it is a fixture, not a feature.
 import { createElement, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { db } from '../../src/db/db';
 import { rebuildCells } from '../../src/db/cells';
+import { rebuildGrowth } from '../../src/db/growth';
 import { repo } from '../../src/db/write';
 import { newId } from '../../src/domain/ids';
 import type { Mark, Objective, Piece, Rating, Student } from '../../src/shared/records';
@@ -91,6 +92,8 @@ export default async function (): Promise<Metrics> {
     const small = await seedClass(35, 334, rand);
     const big = await seedClass(150, 334, rand);
     await db.transaction('rw', db.marks, db.cells, () => rebuildCells(db.marks, db.cells));
+    // The device-only tables the write path keeps, built as the schema upgrade builds them.
+    await db.transaction('rw', [db.pieces, db.objectives, db.cells, db.ratings, db.growth, db.growthKeys], () => rebuildGrowth(db));
     await repo.session.ready();
     // The read and derivations alone, no React: which half of a render is the data.
     const reads: number[] = [];
@@ -109,8 +112,8 @@ export default async function (): Promise<Metrics> {
       createElement(MemoryRouter, { initialEntries: [`/growth/student/${student}`] }, createElement(Routes, null, createElement(Route, { path: '/growth/student/:studentId', element: createElement(StudentGrowthScreen) })));
     const viewTimes = await times(view, (h) => h.querySelectorAll('svg.growth-chart').length >= 5);
     return {
-      'growth-heatmap-render': { value: round(median(small35.slice(1))), unit: 'ms', budget: 100, note: `35 writers, ${small.marks} marks; first mount ${round(small35[0]!)} ms` },
-      'growth-heatmap-render-150': { value: round(median(big150.slice(1))), unit: 'ms', budget: 100, note: `150 writers, ${big.marks} marks; first mount ${round(big150[0]!)} ms` },
+      'growth-heatmap-render': { value: round(median(small35.slice(1))), unit: 'ms', budget: 100, note: `35 writers, ${small.marks} marks; first mount ${round(small35[0]!)} ms, fastest ${round(Math.min(...small35.slice(1)))} ms` },
+      'growth-heatmap-render-150': { value: round(median(big150.slice(1))), unit: 'ms', budget: 100, note: `150 writers, ${big.marks} marks; first mount ${round(big150[0]!)} ms, fastest ${round(Math.min(...big150.slice(1)))} ms` },
       'growth-class-read-150': { value: round(median(reads)), unit: 'ms', note: 'readClassGrowth alone for the 150-writer class' },
       'growth-student-view-render': { value: round(median(viewTimes.slice(1))), unit: 'ms', budget: 100, note: `one writer's year, charts and tables; first mount ${round(viewTimes[0]!)} ms` },
     };

@@ -93,7 +93,7 @@ export default async function syncBench(): Promise<Metrics> {
       value: Math.round(ratio * 100) / 100,
       unit: 'x',
       budget: 1.3,
-      note: `10k changes sealed (AES-GCM per field) vs plain, medians of ${sealed.length}: ${sealedTotals.map(Math.round).join(', ')} ms vs ${totals.map(Math.round).join(', ')} ms`,
+      note: `10k changes sealed (AES-GCM per seal group) vs plain, medians of ${sealed.length}: ${sealedTotals.map(Math.round).join(', ')} ms vs ${totals.map(Math.round).join(', ')} ms`,
     },
     'sync-push-pull-10k': {
       value: Math.round(mid.push + mid.pull),

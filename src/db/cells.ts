@@ -43,11 +43,18 @@ function toCell(m: CellTap): Cell {
   return { id: cellId(m), pieceId: m.pieceId, studentId: m.studentId, objectiveId: m.objectiveId, markId: m.id, value: m.value, at: m.at };
 }
 
+/** A cell as it was and as it is after a write (undefined: no cell). */
+export interface CellChange {
+  before: Cell | undefined;
+  after: Cell | undefined;
+}
+
 /**
- * Brings the cells of these just-written taps up to date. `before` holds each tap as it was (undefined if new): a
- * tap moved to another cell, which the app never does but a merge could, has its old cell worked out again.
+ * Brings the cells of these just-written taps up to date, and returns the cells that changed. `before` holds each
+ * tap as it was (undefined if new): a tap moved to another cell, which the app never does but a merge could, has its
+ * old cell worked out again.
  */
-export async function refreshCells(store: CellStore, written: readonly CellTap[], before: readonly (CellTap | undefined)[] = []): Promise<void> {
+export async function refreshCells(store: CellStore, written: readonly CellTap[], before: readonly (CellTap | undefined)[] = []): Promise<CellChange[]> {
   const byCell = new Map<string, { key: CellTap; taps: CellTap[] }>();
   const redo = new Map<string, CellTap>();
   written.forEach((m, i) => {
@@ -58,18 +65,18 @@ export async function refreshCells(store: CellStore, written: readonly CellTap[]
     const old = before[i];
     if (old && cellId(old) !== id) redo.set(cellId(old), old);
   });
-  const ids = [...byCell.keys()];
-  const heads = await store.get(ids);
+  const ids = [...new Set([...byCell.keys(), ...redo.keys()])];
+  const headList = await store.get(ids);
+  const heads = new Map(ids.map((id, i) => [id, headList[i]]));
   const puts: Cell[] = [];
   const gone: string[] = [];
-  ids.forEach((id, i) => {
-    const { key, taps } = byCell.get(id)!;
-    const head = heads[i];
+  for (const [id, { key, taps }] of byCell) {
+    const head = heads.get(id);
     const next = foldTaps(head && cellTap(head), taps);
     if (next === 'recompute') redo.set(id, key);
     else if (!next) gone.push(id);
     else if (!head || head.markId !== next.id || head.value !== next.value || head.at !== next.at) puts.push(toCell(next));
-  });
+  }
   for (const [id, key] of redo) {
     // The cell's taps all lie in the student's taps since the piece's first tap: a piece's span, not a year.
     const start = await store.pieceStart(key.pieceId);
@@ -81,6 +88,10 @@ export async function refreshCells(store: CellStore, written: readonly CellTap[]
   }
   if (puts.length) await store.put(puts);
   if (gone.length) await store.remove(gone);
+  // Puts land before deletes, so a cell in both ends deleted.
+  const after = new Map<string, Cell | undefined>(puts.map((c) => [c.id, c]));
+  for (const id of gone) after.set(id, undefined);
+  return [...after].filter(([id, c]) => c !== heads.get(id)).map(([id, c]) => ({ before: heads.get(id), after: c }));
 }
 
 /** The two tables dexieCells uses; named here, not as CirculateDb, because the schema imports this file. */

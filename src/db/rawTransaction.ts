@@ -2,6 +2,7 @@
 // queries (here and in other tabs) what it changed, as Dexie would have for its own transactions.
 
 import { Dexie, RangeSet, type ObservabilitySet } from 'dexie';
+import { derivedWrites } from './derived';
 import { surfaceQuota } from './errors';
 import type { CirculateDb } from './schema';
 
@@ -43,12 +44,12 @@ export class LiveNotifier {
 
   constructor(private readonly db: CirculateDb) {}
 
-  /** A raw write to `table` also wrote the outbox, and a mark its checklist cell. */
+  /** A raw write to `table` also wrote the outbox and the tables derived from it (./derived). */
   notify(table: string): void {
     if (this.pending.size === 0) setTimeout(() => this.flush(), 0);
     this.pending.add(table);
     this.pending.add('outbox');
-    if (table === 'marks') this.pending.add('cells');
+    for (const t of derivedWrites(table)) this.pending.add(t);
   }
 
   private flush(): void {

@@ -3,7 +3,7 @@
 
 import { Dexie, type Table } from 'dexie';
 import { maxStamp, mergeStamped, type FieldMeta, type Stamped } from '../domain/merge';
-import { dexieCells, rawCells, refreshCells, type CellStore } from './cells';
+import { dexieDerived, rawDerived, refreshDerived, storesFor } from './derived';
 import { surfaceQuota } from './errors';
 import { request } from './idb';
 import { currentRows, fieldsOf, fromStamped, groupByTable, RESERVED, sameValue, toStamped, type RemoteChange, type Row } from './rows';
@@ -16,7 +16,7 @@ import { restampScope } from './restamp';
 import { Session } from './session';
 import { ChangeFeed } from './changeFeed';
 import { afterFirstWrite } from './storage';
-import { isPrivateNote, SYNCED_TABLES, type Mark, type TableName } from '../shared/records';
+import { isPrivateNote, SYNCED_TABLES, type TableName } from '../shared/records';
 import { fieldsProblem } from '../shared/fieldRules';
 import type { BlobRow, LocalRow, OutboxEntry } from './localRecords';
 
@@ -94,7 +94,7 @@ export class Repo implements Writer {
       const saved = mode === 'create' ? t.add(p.next) : t.put(p.next);
       const entry = p.entry;
       const queued = entry ? saved.then(() => this.db.outbox.add(entry)) : saved;
-      return table === 'marks' ? queued.then(() => this.cellsAfter(dexieCells(this.db), [p.next], [existing])) : queued.then(() => undefined);
+      return queued.then(() => refreshDerived(dexieDerived(this.db), table, [p.next], [existing]));
     });
   }
 
@@ -106,7 +106,7 @@ export class Repo implements Writer {
    */
   private async writeOne(table: TableName, id: string, patch: Record<string, unknown>, mode: 'create' | 'update'): Promise<void> {
     await this.session.ready();
-    const planned = await inRawTransaction(this.db, table === 'marks' ? [table, 'outbox', 'cells'] : [table, 'outbox'], async (trans) => {
+    const planned = await inRawTransaction(this.db, [...storesFor([table]), 'outbox'], async (trans) => {
       const store = trans.objectStore(table);
       const existing = mode === 'create' ? undefined : await request<Row | undefined>(store.get(id));
       const p = this.plan(table, id, patch, mode, existing);
@@ -114,7 +114,7 @@ export class Repo implements Writer {
       if (mode === 'create') store.add(p.next);
       else store.put(p.next);
       if (p.entry) trans.objectStore('outbox').add(p.entry);
-      if (table === 'marks') await this.cellsAfter(rawCells(trans), [p.next], [existing]);
+      await refreshDerived(rawDerived(trans), table, [p.next], [existing]);
       return true;
     });
     if (planned) {
@@ -124,14 +124,9 @@ export class Repo implements Writer {
     afterFirstWrite();
   }
 
-  /** The tables a transaction writing these needs: the checklist's cells change with the marks. */
+  /** The tables a transaction writing these needs: with them, the derived tables kept from them (./derived). */
   private scope(tables: Iterable<TableName>): Table[] {
-    const out: Table[] = [];
-    for (const t of tables) {
-      out.push(this.db.table(t));
-      if (t === 'marks') out.push(this.db.cells);
-    }
-    return out;
+    return storesFor(tables).map((t) => this.db.table(t));
   }
 
   private async run<R>(tables: readonly TableName[], fn: () => Promise<R>): Promise<R> {
@@ -187,8 +182,7 @@ export class Repo implements Writer {
   private async mergeIn(changes: readonly RemoteChange[], opts: { keepPrivate: boolean; queue: boolean; alsoPut: readonly LocalRow[]; blobs?: readonly BlobRow[] }): Promise<number> {
     await this.session.ready();
     const byTable = groupByTable(changes);
-    const stores = new Set<string>(byTable.keys());
-    if (byTable.has('marks')) stores.add('cells');
+    const stores = new Set<string>(storesFor(byTable.keys()));
     if (opts.queue) stores.add('outbox');
     if (opts.alsoPut.length) stores.add('local');
     // A restore's photos and memos land with its records, or neither does.
@@ -203,7 +197,7 @@ export class Repo implements Writer {
         if (merged.size === 0 && gone.size === 0) continue;
         for (const row of merged.values()) store.put(row);
         for (const id of gone) store.delete(id);
-        if (table === 'marks') await this.cellsAfter(rawCells(trans), [...merged.values()], [...merged.keys()].map((id) => before.get(id)));
+        await refreshDerived(rawDerived(trans), table, [...merged.values()], [...merged.keys()].map((id) => before.get(id)));
         if (opts.queue) for (const entry of restoreEntries(table, merged, won, before)) trans.objectStore('outbox').add(entry);
         touched.set(table, [...merged.keys(), ...gone]);
         n += merged.size + gone.size;
@@ -219,11 +213,6 @@ export class Repo implements Writer {
     if (opts.alsoPut.length) this.live.notify('local');
     if (opts.blobs?.length) this.live.notify('blobs');
     return written;
-  }
-
-  /** Brings the checklist cells of just-written marks up to date, inside the caller's transaction. */
-  private cellsAfter(store: CellStore, rows: readonly Row[], before: readonly (Row | undefined)[]): Promise<void> {
-    return refreshCells(store, rows as unknown as Mark[], before as unknown as (Mark | undefined)[]);
   }
 
   /**

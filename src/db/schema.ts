@@ -3,6 +3,7 @@
 
 import { Dexie, type EntityTable } from 'dexie';
 import { rebuildCells, type Cell } from './cells';
+import { rebuildGrowth, type GrowthKeys, type GrowthRow } from './growth';
 import type { SyncedTables } from '../shared/records';
 import { queueRefsIn } from './blobRefs';
 import type { BlobQueueRow, BlobRow, LocalRow, MemoChunk, MemoRow, OutboxEntry, Photo } from './localRecords';
@@ -21,6 +22,8 @@ export type CirculateDb = Dexie &
     memoChunks: Dexie.Table<MemoChunk, [string, number]>;
     blobs: EntityTable<BlobRow, 'sha256'>;
     blobQueue: EntityTable<BlobQueueRow, 'key'>;
+    growth: Dexie.Table<GrowthRow, [string, string]>;
+    growthKeys: Dexie.Table<GrowthKeys, [string, string]>;
   };
 
 /** Version 1, as first released. */
@@ -86,6 +89,15 @@ export const SCHEMA_V7: Record<string, string> = {
   reportDrafts: 'id, studentId, classId',
 };
 
+/** Version 8: the class heatmap's timelines (device-only, see src/db/growth.ts), one row per class and writer, with
+ * their entry keys apart; built here from the cells, ratings, pieces and objectives already stored. Cells become
+ * findable by objective, so an objective's change of trait moves just its cells' evidence. */
+export const SCHEMA_V8: Record<string, string> = {
+  growth: '[classId+studentId]',
+  growthKeys: '[classId+studentId]',
+  cells: 'id, pieceId, studentId, objectiveId',
+};
+
 export function createDb(name = DB_NAME): CirculateDb {
   // The query cache is off because single writes bypass Dexie's transactions (see Repo.writeOne).
   const db = new Dexie(name, { cache: 'disabled' }) as CirculateDb;
@@ -117,5 +129,8 @@ export function createDb(name = DB_NAME): CirculateDb {
     });
   db.version(6).stores(SCHEMA_V6);
   db.version(7).stores(SCHEMA_V7);
+  db.version(8)
+    .stores(SCHEMA_V8)
+    .upgrade((tx) => rebuildGrowth({ pieces: tx.table('pieces'), objectives: tx.table('objectives'), cells: tx.table('cells'), ratings: tx.table('ratings'), growth: tx.table('growth'), growthKeys: tx.table('growthKeys') }));
   return db;
 }

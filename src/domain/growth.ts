@@ -110,6 +110,11 @@ export function latestLevels(evidence: readonly Evidence[], asOf = Infinity): Ma
 
 export type Trend = 'up' | 'down' | 'same' | 'new';
 
+/** A trend from the level TREND_DAYS ago (null: no evidence by then) to the level now. */
+export function trendOf(now: Level, before: Level | null): Trend {
+  return before === null ? 'new' : now > before ? 'up' : now < before ? 'down' : 'same';
+}
+
 export interface HeatCell {
   studentId: string;
   trait: string;
@@ -126,15 +131,18 @@ export function heatmap(evidence: readonly Evidence[], now: number): Map<string,
   const out = new Map<string, HeatCell>();
   for (const [k, e] of latest) {
     const before = past.get(k)?.level ?? null;
-    const trend: Trend = before === null ? 'new' : e.level > before ? 'up' : e.level < before ? 'down' : 'same';
-    out.set(k, { studentId: e.studentId, trait: e.trait, latest: e, before, trend });
+    out.set(k, { studentId: e.studentId, trait: e.trait, latest: e, before, trend: trendOf(e.level, before) });
   }
   return out;
 }
 
 /** The traits present in the evidence, in the order given first (the library's), then the rest alphabetically. */
 export function traitsIn(evidence: readonly Evidence[], preferred: readonly string[]): string[] {
-  const seen = new Set(evidence.map((e) => e.trait));
+  return orderTraits(new Set(evidence.map((e) => e.trait)), preferred);
+}
+
+/** These traits in the order given first, then the rest alphabetically. */
+export function orderTraits(seen: ReadonlySet<string>, preferred: readonly string[]): string[] {
   const first = preferred.filter((t) => seen.has(t));
   const rest = [...seen].filter((t) => !preferred.includes(t)).sort((a, b) => a.localeCompare(b));
   return [...first, ...rest];
@@ -147,7 +155,7 @@ export interface TeachNext {
 }
 
 /** The need shared by the most writers now (latest level at or below NEEDS_LEVEL); ties go to the earlier trait. */
-export function teachNext(latest: ReadonlyMap<string, Evidence>, studentIds: readonly string[], traits: readonly string[]): TeachNext | null {
+export function teachNext(latest: ReadonlyMap<string, { level: Level }>, studentIds: readonly string[], traits: readonly string[]): TeachNext | null {
   let best: TeachNext | null = null;
   for (const trait of traits) {
     const ids = studentIds.filter((s) => {

@@ -1,14 +1,16 @@
-// End-to-end encryption, format version 1: what a sealed field value looks like on the wire, and which fields stay
+// End-to-end encryption, format version 2: what a sealed field value looks like on the wire, and which fields stay
 // plain so the server can still route, check access and merge. docs/sync-protocol.md describes it for other clients.
 
 import type { TableName } from './records';
 
-export const E2EE_VERSION = 1;
+export const E2EE_VERSION = 2;
 
 /**
  * A field value sealed on the device: AES-256-GCM under the class key `k`, `c` = base64url(nonce (12 bytes) ||
- * ciphertext || tag (16 bytes)). The plaintext is the value's JSON text in UTF-8; the additional data binds it to
- * its table, record id, field name and stamp (see sealedContext), so the server cannot move it elsewhere.
+ * ciphertext || tag (16 bytes)). The plaintext is the UTF-8 JSON of an object holding this field's value under its
+ * name, together with the record's other small fields written under the same stamp (a seal group: every field of
+ * the group carries the same `c`, so the server still merges each field on its own). The additional data binds it
+ * to its table, record id and stamp (see sealedContext); the field name binds it inside.
  */
 export interface SealedValue {
   circulateE2ee: typeof E2EE_VERSION;
@@ -36,9 +38,9 @@ export function isSealed(value: unknown): value is SealedValue {
   return v.circulateE2ee === E2EE_VERSION && typeof v.k === 'string' && typeof v.c === 'string' && Object.keys(v).length === 3;
 }
 
-/** The additional authenticated data of one field write: what the ciphertext is bound to. */
-export function sealedContext(table: string, id: string, field: string, stamp: string): string {
-  return `circulate-e2ee-v${E2EE_VERSION}\u0000${table}\u0000${id}\u0000${field}\u0000${stamp}`;
+/** The additional authenticated data of one seal group (fields of a record written under one stamp). */
+export function sealedContext(table: string, id: string, stamp: string): string {
+  return `circulate-e2ee-v${E2EE_VERSION}\u0000${table}\u0000${id}\u0000${stamp}`;
 }
 
 /**
@@ -47,7 +49,8 @@ export function sealedContext(table: string, id: string, field: string, stamp: s
  * how it is played. The ref naming it (itself a sealed field) carries the rest, and the plain hash is checked after.
  */
 export function blobContext(classId: string, kind: string, type: string): string {
-  return `circulate-e2ee-blob-v${E2EE_VERSION}\u0000${classId}\u0000${kind}\u0000${type}`;
+  // Blobs have their own format number: field format 2 (seal groups) left the sealing of bytes unchanged.
+  return `circulate-e2ee-blob-v1\u0000${classId}\u0000${kind}\u0000${type}`;
 }
 
 /** A key wrapped under another: base64url(nonce || AES-GCM ciphertext || tag), bound to its own context text. */
@@ -81,4 +84,50 @@ export interface ReceivedShare {
 /** GET /classes/:id/teachers: each teacher of a class and their public key (null until their keyring is set up). */
 export interface ClassTeachersResponse {
   teachers: { id: string; name: string; publicJwk: JsonWebKey | null }[];
+}
+
+/**
+ * A field whose sealed value is the very seal of an earlier field of the same record (fields of one seal group):
+ * sent and stored once, by reference. Only the wire and the store use it: the server expands a record before it
+ * merges and compacts it again after, so each field still merges on its own; devices expand before they open.
+ */
+export interface SameSeal {
+  circulateE2ee: typeof E2EE_VERSION;
+  same: string;
+}
+
+export function isSameSeal(value: unknown): value is SameSeal {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return v.circulateE2ee === E2EE_VERSION && typeof v.same === 'string' && Object.keys(v).length === 2;
+}
+
+/** The fields with every repeated seal replaced by a reference to the first field holding it. */
+export function compactSeals(fields: Record<string, unknown>): Record<string, unknown> {
+  const first = new Map<string, string>();
+  let changed = false;
+  const entries = Object.entries(fields).map(([f, v]): [string, unknown] => {
+    if (!isSealed(v)) return [f, v];
+    const at = `${v.k}\u0000${v.c}`;
+    const same = first.get(at);
+    if (same === undefined) {
+      first.set(at, f);
+      return [f, v];
+    }
+    changed = true;
+    return [f, { circulateE2ee: E2EE_VERSION, same } satisfies SameSeal];
+  });
+  // Object.fromEntries defines each name as data, so a field named __proto__ stays a field.
+  return changed ? Object.fromEntries(entries) : fields;
+}
+
+/** The fields with each reference replaced by the seal it names; a reference to nothing sealed is left as it is. */
+export function expandSeals(fields: Record<string, unknown>): Record<string, unknown> {
+  let changed = false;
+  const entries = Object.entries(fields).map(([f, v]): [string, unknown] => {
+    if (!isSameSeal(v) || !Object.hasOwn(fields, v.same) || !isSealed(fields[v.same])) return [f, v];
+    changed = true;
+    return [f, fields[v.same]];
+  });
+  return changed ? Object.fromEntries(entries) : fields;
 }

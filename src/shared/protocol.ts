@@ -7,7 +7,7 @@ export const PROTOCOL_VERSION = 1;
 export const API_BASE = '/api/v1';
 
 /** The device's data schema version (the Dexie version). The server answers 426 below MIN_CLIENT_SCHEMA. */
-export const CLIENT_SCHEMA = 7;
+export const CLIENT_SCHEMA = 8;
 export const MIN_CLIENT_SCHEMA = 2;
 export const SCHEMA_HEADER = 'X-Circulate-Schema';
 

@@ -212,7 +212,7 @@ export class BlobSync {
           const there = !missing.has(u.addr) || (await this.upload(transport, u, out));
           if (there === 'stop') return;
           if (!there) continue;
-          if (u.sealed && !missing.has(u.e.sha256)) replaced.push(u);
+          if (u.sealed && !missing.has(u.e.sha256) && (await this.seals!.published(classId, u.sealed.named, u.sealed.seal))) replaced.push(u);
           else await this.store.done(u.e.key);
         }
         if (!(await this.forgetPlain(transport, classId, replaced, out))) return;

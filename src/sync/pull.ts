@@ -27,31 +27,21 @@ export async function pull(repo: Repo, transport: Transport, opts: PullOptions, 
   const fetchPage = (after: string | undefined) => {
     const query = new URLSearchParams({ limit: String(opts.pullLimit) });
     if (after !== undefined) query.set('after', after);
-    return transport.request<PullResponse>(`/pull?${query.toString()}`);
+    return transport.request<PullResponse>(`/pull?${query.toString()}`).then((page) => readPage(page, opts.sealer));
   };
   let pulled = 0;
   const problems: SealError[] = [];
   let next = fetchPage(from);
   for (;;) {
-    const page = await next;
-    if (!Array.isArray(page?.records) || typeof page.cursor !== 'string' || typeof page.more !== 'boolean') {
-      throw new SyncError('not-circulate', MESSAGES.notCirculate);
-    }
-    // Ask for the next page while this one is written, so the server's work and the transfer overlap the local
-    // writes. Should this page fail to apply, the early answer is dropped and the stored cursor stays put.
+    const { page, changes, held, problems: failed } = await next;
+    // Ask for (and open) the next page while this one is written, so the server's work, the transfer and the
+    // opening overlap the local writes. Should this page fail to apply, the early answer is dropped and the stored
+    // cursor stays put.
     if (page.more) {
       next = fetchPage(page.cursor);
       next.catch(() => undefined);
     }
-    let changes: RemoteChange[] = page.records.map((r) => ({ table: r.table, id: r.id, fields: r.fields, meta: r.meta }));
-    // A record that does not open is kept aside with the page (a later key may open it); the rest apply.
-    let held: { key: string; value: unknown }[] = [];
-    if (opts.sealer) {
-      const opened = await opts.sealer.open(page.records);
-      changes = opened.changes;
-      held = opened.held.map((h) => ({ key: heldKey(h.record.table, h.record.id), value: h.record }));
-      problems.push(...opened.held.map((h) => h.error));
-    }
+    problems.push(...failed);
     // The page and its cursor land together: an interrupted pull resumes from the last whole page. The last page
     // also records the sync time, as everything before it has succeeded.
     const local = [{ key: KEYS.cursor, value: page.cursor }, ...held, ...(page.more ? [] : [{ key: KEYS.lastSyncAt, value: opts.now() }])];
@@ -61,4 +51,27 @@ export async function pull(repo: Repo, transport: Transport, opts: PullOptions, 
     pulled += changes.length;
     if (!page.more) return { pulled, held: problems };
   }
+}
+
+interface ReadPage {
+  page: PullResponse;
+  changes: RemoteChange[];
+  /** Records that did not open, kept aside with the page (a later key may open them); the rest apply. */
+  held: { key: string; value: unknown }[];
+  problems: SealError[];
+}
+
+/** A page checked for its shape and, with encryption on, opened. */
+async function readPage(page: PullResponse, sealer: Sealer | undefined): Promise<ReadPage> {
+  if (!Array.isArray(page?.records) || typeof page.cursor !== 'string' || typeof page.more !== 'boolean') {
+    throw new SyncError('not-circulate', MESSAGES.notCirculate);
+  }
+  if (!sealer) return { page, changes: page.records.map((r) => ({ table: r.table, id: r.id, fields: r.fields, meta: r.meta })), held: [], problems: [] };
+  const opened = await sealer.open(page.records);
+  return {
+    page,
+    changes: opened.changes,
+    held: opened.held.map((h) => ({ key: heldKey(h.record.table, h.record.id), value: h.record })),
+    problems: opened.held.map((h) => h.error),
+  };
 }

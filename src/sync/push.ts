@@ -6,6 +6,7 @@ import { mergeStamped } from '../domain/merge';
 import { MESSAGES, SyncError } from './errors';
 import type { Transport } from './transport';
 import type { Sealer } from './e2ee/sealer';
+import { utf8Length } from './e2ee/bytes';
 import { CLIENT_SCHEMA, type Change, type PushRequest, type PushResponse } from '../shared/protocol';
 
 export interface PushOptions {
@@ -19,14 +20,6 @@ export interface PushOptions {
 
 /** Changes in the first push of a sync (see push). */
 const FIRST_PUSH = 250;
-
-const encoder = new TextEncoder();
-
-/** UTF-8 size of a JSON text, encoding only when it holds more than ASCII (most changes do not). */
-function byteLength(json: string): number {
-  // eslint-disable-next-line no-control-regex
-  return /[^\u0000-\u007f]/.test(json) ? encoder.encode(json).length : json.length;
-}
 
 /** Outbox entries grouped into the changes of one push, and how far through the outbox they reach. */
 interface Batch {
@@ -64,7 +57,7 @@ async function nextBatch(outbox: Outbox, maxBodyBytes: number, limit: number, af
       const change: Change = { n: e.seq, table: e.table, id: e.id, fields: merged.fields, meta: merged.meta };
       // Sealed changes are measured by their exact sealed shape; they are sealed once the batch is settled.
       const json = JSON.stringify(sealer ? sealer.shape(change, classIds!.get(key)) : change);
-      const size = byteLength(json) + 1;
+      const size = utf8Length(json) + 1;
       // Always take one entry, so an oversized change reaches the server and gets its 413 rather than a silent stall.
       if (byRecord.size > 0 && bytes + size - (prev?.size ?? 0) > maxBodyBytes) break;
       bytes += size - (prev?.size ?? 0);

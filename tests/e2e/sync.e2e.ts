@@ -1,50 +1,16 @@
 // Two tablets of one teacher syncing through the real server: set up in Settings, one offline while both edit,
 // then back online: both show the same roster; taps (and an undone tap) on one reach the other's checklist.
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoSeriousAxe, waitForOfflineReady } from './helpers/app';
+import { expectNoSeriousAxe } from './helpers/app';
 import { classWithPiece, expectCell, LEAD, ORDER, tapCell } from './helpers/clipboard';
 import { addClass, pasteStudents, studentNames } from './helpers/roster';
-
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-
-/** A teacher and their sync token, made with the server's own command on the server's data directory. */
-function addTeacher(name: string): string {
-  const out = execFileSync('node', ['--import', 'tsx', 'server/cli/add-teacher.ts', '--name', name], {
-    env: { ...process.env, DATA_DIR: `test-results/e2e-data-${PORT}` },
-    encoding: 'utf8',
-  });
-  const token = out.trim().split('\n').at(-1)?.trim();
-  if (!token) throw new Error('add-teacher printed no token');
-  return token;
-}
-
-async function tablet(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/roster');
-  await waitForOfflineReady(page);
-  return page;
-}
+import { addTeacher, connect, ORIGIN, syncStatus, tablet } from './helpers/sync';
 
 /** A new teacher on the server and two fresh tablets, neither connected yet. */
 async function twoTablets(browser: Browser, teacher: string): Promise<{ token: string; a: Page; b: Page }> {
   const token = addTeacher(teacher);
   return { token, a: await tablet(browser), b: await tablet(browser) };
 }
-
-async function connect(page: Page, token: string, teacher: string): Promise<void> {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Server address').fill(ORIGIN);
-  await page.getByLabel('Token').fill(token);
-  await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(`Connected as ${teacher}.`);
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(syncStatus(page)).toHaveText('Synced');
-}
-
-const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync' });
 
 test('two tablets converge through the server after one was offline', async ({ browser }) => {
   // Two browser contexts, a CLI call and several sync rounds: more than one page's worth of time on a busy machine.

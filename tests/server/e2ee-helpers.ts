@@ -75,12 +75,16 @@ export async function tamperBlob(server: TestServer, sha256: string): Promise<vo
   }
 }
 
-/** Changes one character of a stored field's ciphertext, as a hostile or broken server might. */
+/**
+ * Changes one character of a stored field's ciphertext, as a hostile or broken server might. A field stored as a
+ * reference to its seal group's seal (SameSeal) has the seal it names changed.
+ */
 export async function tamper(server: TestServer, id: string, field: string): Promise<void> {
   const flip = (fieldsJson: string) => {
-    const fields = JSON.parse(fieldsJson) as Record<string, { c: string }>;
-    const c = fields[field]!.c;
-    fields[field]!.c = c.slice(0, 20) + (c[20] === 'A' ? 'B' : 'A') + c.slice(21);
+    const fields = JSON.parse(fieldsJson) as Record<string, { c: string; same?: string }>;
+    const at = fields[field]!.same ?? field;
+    const c = fields[at]!.c;
+    fields[at]!.c = c.slice(0, 20) + (c[20] === 'A' ? 'B' : 'A') + c.slice(21);
     return JSON.stringify(fields);
   };
   if (server.dataDir) {

@@ -10,7 +10,7 @@ import { SyncEngine } from '../../src/sync/engine';
 import { Keyring } from '../../src/sync/e2ee/keyring';
 import { Sealer, SELF_SCOPE } from '../../src/sync/e2ee/sealer';
 import { newRecoveryPhrase } from '../../src/sync/e2ee/phrase';
-import { isSealed } from '../../src/shared/e2ee';
+import { isSameSeal, isSealed } from '../../src/shared/e2ee';
 import type { TestServer } from '../../server/testing';
 import { STORES } from './api-helpers';
 import { bytesOn, holdsBytes, memoOn, photoOn, storeText, tamper, tamperBlob } from './e2ee-helpers';
@@ -85,7 +85,7 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
     const note = JSON.parse(stored.find((r) => r.id === noteId)!.fields) as Record<string, unknown>;
     expect(note.classId).toBe(classId);
     expect(note.private).toBe(false);
-    expect(isSealed(note.text)).toBe(true);
+    expect(isSealed(note.text) || isSameSeal(note.text)).toBe(true);
     // Ids are opaque and stay plain as record keys; which student a note is about is sealed with the note.
     expect(stored.find((r) => r.id === noteId)!.fields).not.toContain(studentId);
 
@@ -163,6 +163,64 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
     expect(asked).toBe(3);
     for (let i = 0; i < 3; i++) await pass();
     expect(b.gets.filter((g) => g.endsWith(addr)).length).toBe(asked);
+  });
+
+  it('keeps the plain copy of a blob no record names sealed yet, so no tablet is left without it', async () => {
+    server = await store.start();
+    const teacher = await server.addTeacher('Ms Rivera');
+    const ring = await Keyring.create(newRecoveryPhrase(), ITERATIONS);
+    const plainRing = await Keyring.create(newRecoveryPhrase(), ITERATIONS);
+    const a = await tablet(server, teacher.token, plainRing, 'Ms Rivera');
+    const classId = await a.repo.create('classes', { name: 'Room 12', grade: '4', archived: false, order: 0 });
+    const noteId = await a.repo.create('notes', {
+      classId, studentId: 's1', pieceId: null, text: '', objectiveIds: [], context: null, private: false,
+      at: Date.now(), printedAt: null, photoId: null, groupSessionId: null, conferenceId: null,
+    });
+    const photo = await photoOn(a, noteId);
+    expect((await a.engine.sync()).ok).toBe(true);
+    expect(await a.blobs.run()).toMatchObject({ uploaded: 1 });
+
+    // Tablet B downloads the photo plain, then holds a key for the class without re-sending its records: the ref on
+    // the server is still plain, so the plain copy must stay even though B's queue seals what it uploads.
+    const b = await tablet(server, teacher.token, ring, 'Ms Rivera');
+    expect((await b.engine.sync()).ok).toBe(true);
+    expect(await b.blobs.run()).toMatchObject({ downloaded: 1 });
+    await ring.addClassKey(classId);
+    await b.blobs.store.sweep();
+    await b.blobs.run();
+    expect(await server.blobs.get(teacher.id, classId, photo.ref.sha256)).toBeDefined();
+  });
+
+  it('stores a seal group once, and a later write to the field holding it leaves its group-mates readable', async () => {
+    server = await store.start();
+    const teacher = await server.addTeacher('Ms Rivera');
+    const phrase = newRecoveryPhrase();
+    const ring = await Keyring.create(phrase, ITERATIONS);
+    const a = await tablet(server, teacher.token, ring, 'Ms Rivera');
+    const classId = await a.repo.create('classes', { name: 'Room 12', grade: '4', archived: false, order: 0 });
+    await ring.addClassKey(classId);
+    const studentId = await a.repo.create('students', { classId, firstName: 'Marisol', lastName: 'Quintanilla', order: 0, archived: false, sourceId: null });
+    expect((await a.engine.sync()).ok).toBe(true);
+    const storedFields = async () => {
+      const rows = (await server!.db.dump('records')) as { id: string; fields: string }[];
+      return JSON.parse(rows.find((r) => r.id === studentId)!.fields) as Record<string, { c?: string; same?: string }>;
+    };
+    // One seal for the five small fields written together, kept once: the others name the field holding it.
+    const first = await storedFields();
+    expect(Object.values(first).filter((v) => typeof v === 'object' && v?.c !== undefined)).toHaveLength(1);
+    expect(first.lastName).toEqual({ circulateE2ee: 2, same: 'firstName' });
+
+    // firstName, which held the group's seal, is written again alone; the server merges field by field.
+    await a.repo.update('students', studentId, { firstName: 'Mari' });
+    expect((await a.engine.sync()).ok).toBe(true);
+    const after = await storedFields();
+    expect(after.firstName?.c).toBeDefined();
+    expect(after.lastName?.c).toBe(first.firstName?.c);
+    expect(after.order).toEqual({ circulateE2ee: 2, same: 'lastName' });
+
+    const b = await tablet(server, teacher.token, await Keyring.open(ring.vault, phrase), 'Ms Rivera');
+    expect((await b.engine.sync()).ok).toBe(true);
+    expect(await b.repo.db.students.get(studentId)).toMatchObject({ firstName: 'Mari', lastName: 'Quintanilla', order: 0, archived: false, sourceId: null });
   });
 
   it('reports a ciphertext changed on the server, applies the rest, and overwrites nothing', async () => {

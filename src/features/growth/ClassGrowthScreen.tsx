@@ -57,7 +57,7 @@ export function ClassGrowthScreen({ classId }: { classId: string }) {
         <>
           <h2>The class at a glance</h2>
           <Heatmap students={data.students} traits={data.traits} cells={data.cells} names={data.levelNames} onPick={onPick} />
-          <WeeklyTrend evidence={data.evidence} traits={data.traits} names={data.levelNames} total={data.students.length} now={now} />
+          <WeeklyTrend timelines={data.timelines} traits={data.traits} names={data.levelNames} total={data.students.length} now={now} />
         </>
       )}
       <h2>Writers</h2>

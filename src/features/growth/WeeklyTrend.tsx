@@ -1,7 +1,7 @@
 // The class's trend over the last weeks: per trait, how many writers were at developing or secure at the end of
 // each week, as a table (it reads the same to a screen reader as it looks).
 import { useMemo } from 'react';
-import { weeklyCounts, type Evidence } from '../../domain/growth';
+import { weeklyCountsOf, type WriterTimeline } from '../../domain/growthTimeline';
 import { DAY_MS, startOfDay } from '../../domain/marks';
 import { formatWhen } from '../../ui/dates';
 
@@ -14,9 +14,12 @@ export function weekEnds(now: number): number[] {
   return Array.from({ length: WEEKS }, (_, i) => (i === WEEKS - 1 ? now : monday - (WEEKS - 2 - i) * 7 * DAY_MS - 1));
 }
 
-export function WeeklyTrend({ evidence, traits, names, total, now }: { evidence: readonly Evidence[]; traits: readonly string[]; names: readonly string[]; total: number; now: number }) {
+export function WeeklyTrend({ timelines, traits, names, total, now }: { timelines: readonly WriterTimeline[]; traits: readonly string[]; names: readonly string[]; total: number; now: number }) {
   const ends = useMemo(() => weekEnds(now), [now]);
-  const rows = useMemo(() => traits.map((t) => ({ trait: t, counts: weeklyCounts(evidence, t, ends) })), [evidence, traits, ends]);
+  const rows = useMemo(() => {
+    const counts = weeklyCountsOf(timelines, traits, ends);
+    return traits.map((t) => ({ trait: t, counts: counts.get(t)! }));
+  }, [timelines, traits, ends]);
   return (
     <table className="growth-table growth-weekly">
       <caption>

@@ -1,9 +1,11 @@
-// The growth feature's reads: continuum evidence from the checklist's cells (one row per piece, student and objective,
-// never the year's taps) and the level ratings, for the class heatmap and for one writer's growth view.
+// The growth feature's reads: the class heatmap from each writer's timeline (one row per writer), and one writer's
+// growth view from the checklist's cells (one row per piece and objective, never the year's taps) and ratings.
 import { db } from '../../db/db';
 import { sortStudents } from '../../db/hooks';
 import { useLiveQueryFor } from '../../db/live';
-import { collectEvidence, heatmap, latestLevels, levelNames, teachNext, traitOf, traitsIn, type Evidence, type HeatCell, type TeachNext } from '../../domain/growth';
+import { classTimelines } from '../../db/growthReads';
+import { collectEvidence, levelNames, traitOf, traitsIn, type Evidence, type TeachNext } from '../../domain/growth';
+import { classView, type HeatLevel, type WriterTimeline } from '../../domain/growthTimeline';
 import { OBJECTIVE_LIBRARY } from '../../domain/objectiveLibrary';
 import type { Conference, Goal, GoalCheck, Note, Objective, Piece, Student } from '../../shared/records';
 
@@ -36,28 +38,25 @@ async function classLookups(classId: string): Promise<Lookups> {
 export interface ClassGrowth {
   students: Student[];
   traits: string[];
-  evidence: Evidence[];
-  cells: Map<string, HeatCell>;
+  /** The listed writers' timelines, in the class's order: the weekly trend counts them. */
+  timelines: WriterTimeline[];
+  cells: Map<string, HeatLevel>;
   next: TeachNext | null;
   levelNames: string[];
-  lookups: Lookups;
 }
 
+/** The class at a glance, from one small row per writer (src/db/growth.ts) rather than the class's every cell and
+ * rating; a cell's evidence is read when the teacher taps it (readStudentGrowth). Only the listed writers count. */
 export async function readClassGrowth(classId: string, now: number): Promise<ClassGrowth> {
-  const [studentRows, lookups, ratings, names] = await Promise.all([
-    db.students.where('classId').equals(classId).toArray(),
-    classLookups(classId),
-    db.ratings.where('[classId+at]').between([classId, -Infinity], [classId, Infinity]).toArray(),
-    readLevelNames(),
-  ]);
-  // One equals() per piece: Dexie answers each with a single getAll, where anyOf walks a cursor row by row.
-  const cells = (await Promise.all([...lookups.pieces.keys()].map((p) => db.cells.where('pieceId').equals(p).toArray()))).flat();
+  const [studentRows, rows, names] = await Promise.all([db.students.where('classId').equals(classId).toArray(), classTimelines(classId), readLevelNames()]);
   const students = sortStudents(studentRows.filter((s) => !s.deleted && !s.archived));
-  const evidence = collectEvidence(cells, ratings, lookups.objectiveTrait);
-  const traits = traitsIn(evidence, TRAIT_ORDER);
-  const heat = heatmap(evidence, now);
-  const ids = students.map((s) => s.id);
-  return { students, traits, evidence, cells: heat, next: teachNext(latestLevels(evidence), ids, traits), levelNames: names, lookups };
+  const byStudent = new Map(rows.map((r) => [r.studentId, r]));
+  const timelines = students.flatMap((s) => {
+    const timeline = byStudent.get(s.id);
+    return timeline ? [{ studentId: s.id, timeline }] : [];
+  });
+  const view = classView(timelines, now, TRAIT_ORDER);
+  return { students, traits: view.traits, timelines, cells: view.cells, next: view.next, levelNames: names };
 }
 
 export function useClassGrowth(classId: string, now: number): ClassGrowth | undefined {

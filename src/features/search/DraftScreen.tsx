@@ -1,13 +1,16 @@
 // Report-comment drafts for one student: choose the dates, draft from the evidence, edit, copy, export or print the
-// comment with the student's summary. Drafts sync, so they are on the teacher's second tablet.
+// comment with the student's summary (on the paper chosen in Print). Drafts sync, so they are on the second tablet.
 import { useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useParams } from 'react-router';
 import { displayName } from '../../domain/names';
 import { buildSummary, SUMMARY_DEFAULTS } from '../../domain/summary';
 import { useCurrentClass } from '../../session/useCurrentClass';
 import { today } from '../settings/download';
 import { StudentSummaryPage } from '../print/StudentSummaryPage';
-import { useClassPrintData } from '../print/reads';
+import { useClassPrintData, usePaper } from '../print/reads';
+import { docMargin } from '../print/PaperChoice';
+import { PrintDocument } from '../print/PrintPreview';
 import { DraftEditor } from './DraftEditor';
 import { makeDraft } from './draftActions';
 import { useStudentDrafts, useStudentForDraft } from './draftReads';
@@ -29,6 +32,9 @@ export function DraftScreen() {
   const [message, setMessage] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
   const [printedOn] = useState(() => Date.now());
+  /** The words being printed, as shown in the editor (the stored ones may be an autosave pause behind). */
+  const [printing, setPrinting] = useState<string | null>(null);
+  const paper = usePaper() ?? 'letter';
   const classData = useClassPrintData(student?.classId ?? '');
   const summary = useMemo(() => (student && classData ? buildSummary(student, classData, SUMMARY_DEFAULTS) : null), [student, classData]);
   if (student === undefined || drafts === undefined) return null;
@@ -39,6 +45,12 @@ export function DraftScreen() {
       </p>
     );
   const draft = drafts.find((d) => d.id === chosen) ?? drafts[0] ?? null;
+  // The print dialog copies the page when it opens, so the words are on the page before it is called.
+  const print = (text: string) => {
+    flushSync(() => setPrinting(text));
+    window.print();
+    setPrinting(null);
+  };
   const onMake = async () => {
     const r = await makeDraft(student.id, from, to);
     setMessage(r.ok ? 'Drafted. Edit it below.' : r.message);
@@ -78,12 +90,14 @@ export function DraftScreen() {
           )}
           <Link to="/find">Back to Find</Link>
         </section>
-        {draft && <DraftEditor key={draft.id} draft={draft} student={student} onPrint={() => window.print()} />}
+        {draft && <DraftEditor key={draft.id} draft={draft} student={student} onPrint={print} />}
       </div>
       {draft && (
         <div className="draft-print" aria-hidden="true">
-          <p className="draft-print-comment">{draft.text}</p>
-          {summary && <StudentSummaryPage summary={summary} className={current?.name ?? ''} printedOn={printedOn} />}
+          <PrintDocument paper={paper} margin={docMargin(paper)}>
+            <p className="draft-print-comment">{printing ?? draft.text}</p>
+            {summary && <StudentSummaryPage summary={summary} className={current?.name ?? ''} printedOn={printedOn} />}
+          </PrintDocument>
         </div>
       )}
     </>

@@ -1,6 +1,6 @@
 // Making a report-comment draft: the sentences from the range's evidence, saved through the write path as a synced
 // record, so the draft is on the teacher's other tablet too. Nothing is written when the range has no evidence.
-import { create, remove } from '../../db/write';
+import { create, remove, update } from '../../db/write';
 import { draftText } from '../../domain/reportDraft';
 import { readDraftEvidence, sentencesFor } from './draftReads';
 import { toCsv } from './exportCsv';
@@ -21,6 +21,16 @@ export async function makeDraft(studentId: string, from: string, to: string): Pr
 }
 
 export const deleteDraft = (id: string) => remove('reportDrafts', id);
+
+/** Takes sentences out of a draft: from its evidence, and from the comment where the teacher left them as drafted. */
+export async function dropSentences(draft: ReportDraft, gone: ReadonlySet<number>, comment: string): Promise<void> {
+  let text = comment;
+  for (const i of gone) {
+    const s = draft.sentences[i]!.text;
+    text = text.includes(`${s} `) ? text.replace(`${s} `, '') : text.replace(s, '');
+  }
+  await update('reportDrafts', draft.id, { text: text.trimEnd(), sentences: draft.sentences.filter((_, i) => !gone.has(i)) });
+}
 
 export const DRAFT_HEADERS = ['Student', 'From', 'To', 'Comment'];
 

@@ -56,6 +56,28 @@ export function sentencesFor(data: DraftEvidenceData, from: string, to: string):
   });
 }
 
+/**
+ * The indexes of a draft's sentences no longer backed by their evidence: a record since deleted, or a note made
+ * private (by this teacher, or withdrawn by its author on another tablet, which removes it here). Their words may be
+ * a private note's, so the draft must stop citing them.
+ */
+export function useUnbackedSentences(draft: ReportDraft): ReadonlySet<number> | undefined {
+  return useLiveQueryFor(
+    draft.id,
+    async () => {
+      const gone = new Set<number>();
+      await Promise.all(
+        draft.sentences.map(async (s, i) => {
+          const rows = await Promise.all(s.evidence.map((e) => db.table<{ deleted: boolean; private?: boolean }, string>(e.kind).get(e.id)));
+          if (rows.some((r, k) => !r || r.deleted || (s.evidence[k]!.kind === 'notes' && r.private === true))) gone.add(i);
+        }),
+      );
+      return gone;
+    },
+    [draft.sentences],
+  );
+}
+
 export function useStudentDrafts(studentId: string): ReportDraft[] | undefined {
   return useLiveQueryFor(studentId, async () => {
     const rows = await db.reportDrafts.where('studentId').equals(studentId).toArray();

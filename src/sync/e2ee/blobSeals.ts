@@ -11,6 +11,8 @@ import type { KeySource } from './sealer';
 
 const SEAL_PREFIX = 'e2ee-blob:';
 const sealKey = (classId: string, kind: BlobKind, sha256: string) => `${SEAL_PREFIX}${classId}:${kind}:${sha256}`;
+/** Set once a push carried the seal in a ref: only then may the plain copy on the server be forgotten. */
+const sentKey = (classId: string, seal: BlobSeal) => `${SEAL_PREFIX}sent:${classId}:${seal.addr}`;
 
 interface RefLike {
   sha256?: unknown;
@@ -79,8 +81,20 @@ export class BlobSeals {
     return mapRefs(rec, async (ref, kind) => {
       if (isBlobSeal(ref.sealed) && openable.has(ref.sealed.k)) return ref;
       const seal = await this.sealOf(classId, kind, String(ref.sha256), String(ref.type));
-      return seal ? { ...ref, sealed: seal } : ref;
+      if (!seal) return ref;
+      await this.db.local.put({ key: sentKey(classId, seal), value: true });
+      return { ...ref, sealed: seal };
     });
+  }
+
+  /**
+   * Whether records name this seal on the server (the ref came with it, or a push carried it): only then may the
+   * plain copy go, else a device still reading the plain ref would never find the bytes. A blob sealed only for an
+   * upload (bytes downloaded plain before the class was keyed) keeps its plain copy.
+   */
+  async published(classId: string, named: NamedBlob, seal: BlobSeal): Promise<boolean> {
+    if (named.sealed?.addr === seal.addr) return true;
+    return (await this.db.local.get(sentKey(classId, seal)))?.value === true;
   }
 
   /** The seal a blob of this class uploads under: the ref's own when it came sealed, else the kept or a new one.

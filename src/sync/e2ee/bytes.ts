@@ -1,4 +1,6 @@
-// Byte helpers for the encryption code: UTF-8 and base64url (no padding), the encodings the e2ee format uses.
+// Byte helpers for the encryption code: UTF-8 and base64url (no padding), the encodings the e2ee format uses, and
+// random bytes drawn from the browser's CSPRNG in blocks (one call per block, not per nonce: each call costs more
+// than the seal it serves).
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -6,15 +8,35 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export const utf8 = (text: string): Uint8Array<ArrayBuffer> => encoder.encode(text);
 export const fromUtf8 = (bytes: Uint8Array): string => decoder.decode(bytes);
 
+/** UTF-8 length of a text, encoding only when it holds more than ASCII (most JSON here does not). */
+export function utf8Length(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return /[^\u0000-\u007f]/.test(text) ? encoder.encode(text).length : text.length;
+}
+
+/** The built-in base64 of Uint8Array (Chromium 140+), where there is one: many times faster than btoa over a string. */
+interface NativeBase64 {
+  toBase64?: (this: Uint8Array, o: { alphabet: 'base64url'; omitPadding: boolean }) => string;
+}
+interface NativeFromBase64 {
+  fromBase64?: (text: string, o: { alphabet: 'base64url'; lastChunkHandling: 'loose' }) => Uint8Array<ArrayBuffer>;
+}
+const nativeTo = (Uint8Array.prototype as NativeBase64).toBase64;
+const nativeFrom = (Uint8Array as unknown as NativeFromBase64).fromBase64;
+
 export function toBase64url(bytes: Uint8Array): string {
+  if (nativeTo) return nativeTo.call(bytes, { alphabet: 'base64url', omitPadding: true });
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
 /** Throws on anything that is not base64url, so a damaged value is refused rather than misread. */
 export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  if (!BASE64URL.test(text) || text.length % 4 === 1) throw new Error('not base64url');
+  if (nativeFrom) return nativeFrom(text, { alphabet: 'base64url', lastChunkHandling: 'loose' });
   const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
@@ -23,4 +45,23 @@ export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
 
 export function randomBytes(n: number): Uint8Array<ArrayBuffer> {
   return crypto.getRandomValues(new Uint8Array(n));
+}
+
+const POOL_BYTES = 4096;
+let pool = new Uint8Array(0);
+let used = 0;
+
+/**
+ * n fresh random bytes from a block drawn once from crypto.getRandomValues: each byte is handed out once and the
+ * block is replaced when spent, so two nonces never share a byte.
+ */
+export function freshBytes(n: number): Uint8Array<ArrayBuffer> {
+  if (n > POOL_BYTES) return randomBytes(n);
+  if (used + n > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    used = 0;
+  }
+  const out = pool.slice(used, used + n);
+  used += n;
+  return out;
 }

@@ -1,9 +1,11 @@
 // Sealing and opening field values with a class key (AES-256-GCM through WebCrypto, a fresh 96-bit nonce per seal),
-// each bound to its table, record, field and stamp. A value that fails to open is reported, never guessed at.
+// each seal group bound to its table, record and stamp, each field to its name. A value that fails to open is
+// reported, never guessed at.
 
-import { isSealed, sealedContext, staysPlain, E2EE_VERSION, type SealedValue } from '../../shared/e2ee';
+import { isSameSeal, isSealed, sealedContext, E2EE_VERSION, type SealedValue } from '../../shared/e2ee';
 import type { TableName } from '../../shared/records';
-import { fromBase64url, fromUtf8, randomBytes, toBase64url, utf8 } from './bytes';
+import { freshBytes, fromBase64url, fromUtf8, toBase64url, utf8 } from './bytes';
+import { sealGroups, type SealGroup } from './groups';
 
 const NONCE_BYTES = 12;
 
@@ -39,28 +41,49 @@ export interface FieldPlace {
   stamp: string;
 }
 
-export async function sealValue(key: ClassKey, place: FieldPlace, value: unknown): Promise<SealedValue> {
-  const iv = randomBytes(NONCE_BYTES);
-  const additionalData = utf8(sealedContext(place.table, place.id, place.field, place.stamp));
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key.key, utf8(JSON.stringify(value))));
+/** Seals one group's plaintext: one AES-GCM call for every field in it. */
+async function sealGroup(key: ClassKey, table: string, id: string, group: SealGroup): Promise<SealedValue> {
+  const iv = freshBytes(NONCE_BYTES);
+  const additionalData = utf8(sealedContext(table, id, group.stamp));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key.key, utf8(group.plaintext)));
   const out = new Uint8Array(NONCE_BYTES + sealed.length);
   out.set(iv);
   out.set(sealed, NONCE_BYTES);
   return { circulateE2ee: E2EE_VERSION, k: key.id, c: toBase64url(out) };
 }
 
-export async function openValue(keys: ReadonlyMap<string, ClassKey>, place: FieldPlace, sealed: SealedValue): Promise<unknown> {
+/** Opens one sealed value to the group object it carries; throws SealError when it does not open. */
+async function openGroup(keys: ReadonlyMap<string, ClassKey>, place: FieldPlace, sealed: SealedValue): Promise<Record<string, unknown>> {
   const key = keys.get(sealed.k);
   if (!key) throw new SealError(place.table, place.id, place.field, 'unknown-key');
   try {
     const bytes = fromBase64url(sealed.c);
     if (bytes.length < NONCE_BYTES + 16) throw new Error('too short');
-    const additionalData = utf8(sealedContext(place.table, place.id, place.field, place.stamp));
+    const additionalData = utf8(sealedContext(place.table, place.id, place.stamp));
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, NONCE_BYTES), additionalData }, key.key, bytes.subarray(NONCE_BYTES));
-    return JSON.parse(fromUtf8(new Uint8Array(plain))) as unknown;
+    const group = JSON.parse(fromUtf8(new Uint8Array(plain))) as unknown;
+    if (typeof group !== 'object' || group === null || Array.isArray(group)) throw new Error('not a group');
+    return group as Record<string, unknown>;
   } catch {
     throw new SealError(place.table, place.id, place.field, 'damaged');
   }
+}
+
+/** The field's value inside its opened group: a ciphertext moved from a group without this field does not open. */
+function fieldOf(group: Record<string, unknown>, place: FieldPlace): unknown {
+  if (!Object.prototype.hasOwnProperty.call(group, place.field)) throw new SealError(place.table, place.id, place.field, 'damaged');
+  return group[place.field];
+}
+
+/** One value sealed on its own (a group of one field): keys and tests use it; records go through sealFields. */
+export function sealValue(key: ClassKey, place: FieldPlace, value: unknown): Promise<SealedValue> {
+  const json = JSON.stringify(value) ?? 'null';
+  const plaintext = `{${JSON.stringify(place.field)}:${json}}`;
+  return sealGroup(key, place.table, place.id, { stamp: place.stamp, fields: [place.field], plaintext, bytes: 0 });
+}
+
+export async function openValue(keys: ReadonlyMap<string, ClassKey>, place: FieldPlace, sealed: SealedValue): Promise<unknown> {
+  return fieldOf(await openGroup(keys, place, sealed), place);
 }
 
 /** A change or pulled record: its fields with the stamp of each. */
@@ -71,19 +94,14 @@ export interface StampedFields {
   meta: Record<string, { t: string; by: string }>;
 }
 
-/** The record with every field the server need not read sealed; plain fields are left as they are. */
+/** The record with every field the server need not read sealed, one seal per group; plain fields stay as they are. */
 export async function sealFields<T extends StampedFields>(key: ClassKey, rec: T): Promise<T> {
-  // All of a record's fields at once: WebCrypto works off the main thread, so awaiting each in turn would pay its
-  // round trip per field.
-  const entries = await Promise.all(
-    Object.entries(rec.fields).map(async ([field, value]): Promise<[string, unknown]> => {
-      const stamp = rec.meta[field]?.t;
-      if (staysPlain(rec.table, field)) return [field, value];
-      if (stamp === undefined) throw new Error(`${rec.table} ${rec.id}: field ${field} has no stamp to seal it under`);
-      return [field, await sealValue(key, { table: rec.table, id: rec.id, field, stamp }, value)];
-    }),
-  );
-  return { ...rec, fields: fieldsFrom(entries) };
+  const groups = sealGroups(rec.table, rec.id, rec.fields, rec.meta);
+  // A record's groups at once: WebCrypto works off the main thread.
+  const sealed = await Promise.all(groups.map((g) => sealGroup(key, rec.table, rec.id, g)));
+  const byField = new Map<string, SealedValue>();
+  groups.forEach((g, i) => g.fields.forEach((f) => byField.set(f, sealed[i]!)));
+  return { ...rec, fields: fieldsFrom(Object.entries(rec.fields).map(([f, v]) => [f, byField.get(f) ?? v])) };
 }
 
 /** Fields from [name, value] pairs, on an object with no prototype (a field may be named like one of its keys). */
@@ -94,15 +112,33 @@ function fieldsFrom(entries: readonly [string, unknown][]): Record<string, unkno
 }
 
 /**
- * The record with every sealed field opened. Throws SealError on the first field that fails, so a caller applies
- * nothing of a damaged record. A plain value where a sealed one belongs (a class sent before encryption was on)
- * passes through as it is.
+ * The record with every sealed field opened, each group once. Throws SealError on the first field that fails, so a
+ * caller applies nothing of a damaged record. A plain value where a sealed one belongs (a class sent before
+ * encryption was on) passes through as it is.
  */
 export async function openFields<T extends StampedFields>(keys: ReadonlyMap<string, ClassKey>, rec: T): Promise<T> {
+  // The fields of a group carry one ciphertext under one stamp: open it once. A field claiming another stamp for
+  // the same ciphertext is opened (and refused) on its own.
+  const opened = new Map<string, Promise<Record<string, unknown>>>();
   const entries = await Promise.all(
     Object.entries(rec.fields).map(async ([field, value]): Promise<[string, unknown]> => {
-      const stamp = rec.meta[field]?.t ?? '';
-      return [field, isSealed(value) ? await openValue(keys, { table: rec.table, id: rec.id, field, stamp }, value) : value];
+      const place = { table: rec.table, id: rec.id, field, stamp: rec.meta[field]?.t ?? '' };
+      // A reference left after expanding names no seal of this record: damaged, never read as a plain value.
+      if (isSameSeal(value)) throw new SealError(rec.table, rec.id, field, 'damaged');
+      if (!isSealed(value)) return [field, value];
+      const at = `${place.stamp}\u0000${value.k}\u0000${value.c}`;
+      let group = opened.get(at);
+      if (!group) {
+        group = openGroup(keys, place, value);
+        opened.set(at, group);
+      }
+      try {
+        return [field, fieldOf(await group, place)];
+      } catch (e) {
+        // The error names the field that failed, not the group's first field.
+        if (e instanceof SealError) throw new SealError(rec.table, rec.id, field, e.reason);
+        throw e;
+      }
     }),
   );
   return { ...rec, fields: fieldsFrom(entries) };

@@ -2,10 +2,11 @@
 // exactly beforehand, so batches still fit the body limit), and open each pulled record before it is applied.
 // A record that does not open is held back, never applied, and reported.
 
-import { E2EE_VERSION, isSealed, staysPlain, type SealedValue } from '../../shared/e2ee';
+import { compactSeals, E2EE_VERSION, expandSeals, isSameSeal, isSealed, type SealedValue } from '../../shared/e2ee';
 import type { PulledRecord } from '../../shared/protocol';
 import type { TableName } from '../../shared/records';
 import { openFields, SealError, sealFields, type ClassKey, type StampedFields } from './fieldCipher';
+import { sealGroups } from './groups';
 import { withStandInSeals, type BlobSeals } from './blobSeals';
 
 /** The key scope of teacher-scoped tables (starters, settings, the goal library): the teacher's own key, not a class's. */
@@ -26,21 +27,18 @@ export interface KeySource {
 }
 
 const b64Length = (bytes: number) => Math.ceil((bytes * 4) / 3);
-const encoder = new TextEncoder();
 
 /** The change as it will be sent, with each sealed value replaced by a stand-in of exactly its JSON length. */
 export function sealedShape<T extends StampedFields>(key: ClassKey, rec: T): T {
-  const fields: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(rec.fields)) {
-    if (staysPlain(rec.table, field)) {
-      fields[field] = value;
-      continue;
-    }
-    // nonce (12) + ciphertext (as long as the JSON text) + tag (16), base64url without padding: no escapes in JSON.
-    const c = 'A'.repeat(b64Length(12 + encoder.encode(JSON.stringify(value)).length + 16));
-    fields[field] = { circulateE2ee: E2EE_VERSION, k: key.id, c } satisfies SealedValue;
-  }
-  return { ...rec, fields };
+  const fields: Record<string, unknown> = { ...rec.fields };
+  sealGroups(rec.table, rec.id, rec.fields, rec.meta).forEach((g, i) => {
+    // nonce (12) + ciphertext (as long as the group's JSON) + tag (16), base64url without padding: no escapes in JSON.
+    // Each group's stand-in differs (its number leads), so compacting treats them as the real seals will be.
+    const c = String(i).padEnd(b64Length(12 + g.bytes + 16), 'A');
+    const stand = { circulateE2ee: E2EE_VERSION, k: key.id, c } satisfies SealedValue;
+    for (const f of g.fields) fields[f] = stand;
+  });
+  return { ...rec, fields: compactSeals(fields) };
 }
 
 export interface PullOpened {
@@ -71,7 +69,8 @@ export class Sealer {
   async seal<T extends StampedFields>(rec: T, classId: string | null | undefined): Promise<T> {
     const key = this.keyFor(rec.table, rec.id, classId);
     if (!key) return rec;
-    return sealFields(key, this.blobs && typeof classId === 'string' ? await this.blobs.withSeals(rec, classId) : rec);
+    const sealed = await sealFields(key, this.blobs && typeof classId === 'string' ? await this.blobs.withSeals(rec, classId) : rec);
+    return { ...sealed, fields: compactSeals(sealed.fields) };
   }
 
   /** Opens a pulled page: records with nothing sealed pass as they are; pulled records carry their classId plain. */
@@ -79,8 +78,8 @@ export class Sealer {
     // A page's records open together (WebCrypto is asynchronous); the answers keep the page's order.
     const results = await Promise.all(
       records.map(async (r): Promise<{ ok: StampedFields } | { held: { record: PulledRecord; error: SealError } }> => {
-        const rec: StampedFields = { table: r.table, id: r.id, fields: r.fields, meta: r.meta };
-        if (!Object.values(r.fields).some(isSealed)) return { ok: rec };
+        const rec: StampedFields = { table: r.table, id: r.id, fields: expandSeals(r.fields), meta: r.meta };
+        if (!Object.values(r.fields).some((v) => isSealed(v) || isSameSeal(v))) return { ok: rec };
         const scope = keyScope(r.table, r.id, r.fields.classId as string | undefined);
         try {
           return { ok: await openFields(scope === null ? new Map() : this.keys.openingKeys(scope), rec) };

@@ -18,10 +18,10 @@ describe('sealed field values', () => {
         const v = { value, words };
         const sealed = await sealValue(classKey, place, v);
         expect(isSealed(sealed)).toBe(true);
-        // Only the key id and the ciphertext travel; the ciphertext is the JSON text's length plus nonce and tag.
+        // Only the key id and the ciphertext travel; the ciphertext is the group's JSON text plus nonce and tag.
         expect(Object.keys(sealed).sort()).toEqual(['c', 'circulateE2ee', 'k']);
         expect(sealed.c).not.toContain(words);
-        expect(fromBase64url(sealed.c).length).toBe(new TextEncoder().encode(JSON.stringify(v)).length + 28);
+        expect(fromBase64url(sealed.c).length).toBe(new TextEncoder().encode(JSON.stringify({ [place.field]: v })).length + 28);
         expect(await openValue(keysOf(classKey), place, sealed)).toEqual(JSON.parse(JSON.stringify(v)));
       }),
       { numRuns: 60 },
