@@ -68,10 +68,12 @@ export function tamperField(dataDir: string, table: string, id: string, field: s
     db.pragma('busy_timeout = 10000');
     const row = db.prepare("SELECT fields FROM records WHERE scope = '' AND tbl = ? AND id = ?").get(table, id) as { fields: string } | undefined;
     if (!row) throw new Error(`no ${table} ${id} on the server`);
-    const fields = JSON.parse(row.fields) as Record<string, { c?: string }>;
-    const c = fields[field]?.c;
+    const fields = JSON.parse(row.fields) as Record<string, { c?: string; same?: string }>;
+    // A field stored as a reference to its seal group's seal (`same`) has the seal it names changed.
+    const at = fields[field]?.same ?? field;
+    const c = fields[at]?.c;
     if (typeof c !== 'string') throw new Error(`${table}.${field} is not sealed on the server`);
-    fields[field]!.c = c.slice(0, 20) + (c[20] === 'A' ? 'B' : 'A') + c.slice(21);
+    fields[at]!.c = c.slice(0, 20) + (c[20] === 'A' ? 'B' : 'A') + c.slice(21);
     const changed = db.prepare("UPDATE records SET fields = ? WHERE scope = '' AND tbl = ? AND id = ?").run(JSON.stringify(fields), table, id);
     if (changed.changes !== 1) throw new Error('the tampered record was not written');
   } finally {
