@@ -4,7 +4,7 @@
 import type { Repo, RemoteChange } from '../db/repo';
 import { apiBase, readConfig, readLastSyncAt } from './config';
 import { asSyncError, MESSAGES, SyncError } from './errors';
-import { pull } from './pull';
+import { damagedHeld, pull } from './pull';
 import { push } from './push';
 import { backoffDelay, type StatusListener, type SyncOutcome, type SyncStatus } from './status';
 import { Transport } from './transport';
@@ -179,7 +179,8 @@ export class SyncEngine {
         await this.keyExchange?.after(transport);
         const pulled = await pull(this.repo, transport, { pullLimit: this.pullLimit, now: this.now, sealer: this.sealer, onPulled: this.onPulled }, config.cursor);
         counts.pulled = pulled.pulled;
-        damaged = pulled.held.filter((e) => e.reason === 'damaged').length;
+        // Every damaged record still held, not only this pull's: the warning stays until a good copy comes.
+        damaged = this.sealer ? await damagedHeld(this.repo, this.sealer) : pulled.held.filter((e) => e.reason === 'damaged').length;
       });
       const lastSyncAt = pushOnly ? this.status.lastSyncAt : this.now();
       if (damaged > 0) {

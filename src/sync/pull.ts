@@ -17,7 +17,19 @@ export interface PullOptions {
 }
 
 /** The local key under which a record that did not open is kept, to open once its key arrives. */
-export const heldKey = (table: string, id: string): string => `e2ee-held:${table}:${id}`;
+export const HELD_PREFIX = 'e2ee-held:';
+export const heldKey = (table: string, id: string): string => `${HELD_PREFIX}${table}:${id}`;
+
+/**
+ * How many records held back on this device are damaged (not merely waiting for a key): the warning stays while
+ * any is, and goes once a good copy of each has come (pull drops the held one then).
+ */
+export async function damagedHeld(repo: Repo, sealer: Sealer): Promise<number> {
+  const rows = await repo.db.local.where('key').startsWith(HELD_PREFIX).toArray();
+  if (rows.length === 0) return 0;
+  const opened = await sealer.open(rows.map((r) => r.value as PullResponse['records'][number]));
+  return opened.held.filter((h) => h.error.reason === 'damaged').length;
+}
 
 /**
  * Pulls every page after `from`; returns how many records were applied and the sealed ones that did not open (held
@@ -31,6 +43,8 @@ export async function pull(repo: Repo, transport: Transport, opts: PullOptions, 
   };
   let pulled = 0;
   const problems: SealError[] = [];
+  // Records held back earlier (damaged, or waiting for a key): a good copy coming now replaces the held one.
+  const heldBefore = opts.sealer ? new Set(await repo.db.local.where('key').startsWith(HELD_PREFIX).primaryKeys()) : new Set<string>();
   let next = fetchPage(from);
   for (;;) {
     const { page, changes, held, problems: failed } = await next;
@@ -46,6 +60,8 @@ export async function pull(repo: Repo, transport: Transport, opts: PullOptions, 
     // also records the sync time, as everything before it has succeeded.
     const local = [{ key: KEYS.cursor, value: page.cursor }, ...held, ...(page.more ? [] : [{ key: KEYS.lastSyncAt, value: opts.now() }])];
     await repo.applyRemote(changes, local);
+    const replaced = heldBefore.size === 0 ? [] : changes.map((c) => heldKey(c.table, c.id)).filter((k) => heldBefore.has(k));
+    if (replaced.length > 0) await repo.db.local.bulkDelete(replaced);
     // A failure here leaves the page applied; the blob queue's start-up sweep finds what it named.
     await opts.onPulled?.(changes).catch(() => undefined);
     pulled += changes.length;

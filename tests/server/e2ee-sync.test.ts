@@ -248,5 +248,16 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
     expect(b.engine.getStatus().error).toMatchObject({ kind: 'tampered', message: expect.stringMatching(/failed the encryption check.*Nothing on this tablet was overwritten/) });
     expect(await b.repo.db.students.get(studentId)).toMatchObject({ firstName: 'Marisol', lastName: 'Quintanilla' });
     expect((await b.repo.db.students.get(other))?.firstName).toBe('Dev');
+
+    // The warning stays while the damaged record is held, though the next pull brings nothing new.
+    expect((await b.engine.sync()).ok).toBe(false);
+    expect(b.engine.getStatus().error).toMatchObject({ kind: 'tampered' });
+    // A good copy (a new write on A) replaces the held one, and the warning goes.
+    await a.repo.update('students', studentId, { firstName: 'Marisa' });
+    expect((await a.engine.sync()).ok).toBe(true);
+    expect((await b.engine.sync()).ok).toBe(true);
+    expect(b.engine.getStatus().error).toBeNull();
+    expect(await b.repo.db.students.get(studentId)).toMatchObject({ firstName: 'Marisa', lastName: 'Quintanilla' });
+    expect(await b.repo.db.local.where('key').startsWith('e2ee-held:').count()).toBe(0);
   });
 });

@@ -9,11 +9,11 @@ import type { ClassTeachersResponse, ReceivedShare, Vault } from '../../shared/e
 import type { PulledRecord } from '../../shared/protocol';
 import { SyncError } from '../errors';
 import type { Transport } from '../transport';
+import { HELD_PREFIX } from '../pull';
 import { E2EE_KEYS, type DeviceKeys } from './deviceKeys';
 import { WrongPhraseError, type Keyring } from './keyring';
 import { Sealer, SELF_SCOPE } from './sealer';
 
-const HELD_PREFIX = 'e2ee-held:';
 
 export const OTHER_PHRASE =
   'This teacher\u2019s keys on the server were set up with another recovery phrase. Open Settings > Sync and enter that phrase on this tablet.';
