@@ -2,8 +2,8 @@
 // bench page), with fresh teacher tokens per bench (one per repeated run, so no run pulls another's records): the
 // page finds them on window.__benchServer.
 
-/** Six: the sync bench alternates three plain and three encrypted runs. */
-export const BENCH_TEACHERS = 6;
+/** Ten: the sync bench alternates five plain and five encrypted runs. */
+export const BENCH_TEACHERS = 10;
 
 export interface BenchServer {
   url: string;

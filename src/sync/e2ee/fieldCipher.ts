@@ -104,11 +104,9 @@ export async function sealFields<T extends StampedFields>(key: ClassKey, rec: T)
   return { ...rec, fields: fieldsFrom(Object.entries(rec.fields).map(([f, v]) => [f, byField.get(f) ?? v])) };
 }
 
-/** Fields from [name, value] pairs, on an object with no prototype (a field may be named like one of its keys). */
+/** Fields from [name, value] pairs: Object.fromEntries defines each as data, so a field named __proto__ stays a field. */
 function fieldsFrom(entries: readonly [string, unknown][]): Record<string, unknown> {
-  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const [f, v] of entries) fields[f] = v;
-  return { ...fields };
+  return Object.fromEntries(entries) as Record<string, unknown>;
 }
 
 /**
@@ -118,28 +116,21 @@ function fieldsFrom(entries: readonly [string, unknown][]): Record<string, unkno
  */
 export async function openFields<T extends StampedFields>(keys: ReadonlyMap<string, ClassKey>, rec: T): Promise<T> {
   // The fields of a group carry one ciphertext under one stamp: open it once. A field claiming another stamp for
-  // the same ciphertext is opened (and refused) on its own.
-  const opened = new Map<string, Promise<Record<string, unknown>>>();
-  const entries = await Promise.all(
-    Object.entries(rec.fields).map(async ([field, value]): Promise<[string, unknown]> => {
-      const place = { table: rec.table, id: rec.id, field, stamp: rec.meta[field]?.t ?? '' };
-      // A reference left after expanding names no seal of this record: damaged, never read as a plain value.
-      if (isSameSeal(value)) throw new SealError(rec.table, rec.id, field, 'damaged');
-      if (!isSealed(value)) return [field, value];
-      const at = `${place.stamp}\u0000${value.k}\u0000${value.c}`;
-      let group = opened.get(at);
-      if (!group) {
-        group = openGroup(keys, place, value);
-        opened.set(at, group);
-      }
-      try {
-        return [field, fieldOf(await group, place)];
-      } catch (e) {
-        // The error names the field that failed, not the group's first field.
-        if (e instanceof SealError) throw new SealError(rec.table, rec.id, field, e.reason);
-        throw e;
-      }
-    }),
-  );
-  return { ...rec, fields: fieldsFrom(entries) };
+  // the same ciphertext is opened (and refused) on its own, and the error names the field it was opened for.
+  const names = Object.keys(rec.fields);
+  const places = new Array<{ place: FieldPlace; at: string } | undefined>(names.length);
+  const groups = new Map<string, Promise<Record<string, unknown>>>();
+  names.forEach((field, i) => {
+    const value = rec.fields[field];
+    const place = { table: rec.table, id: rec.id, field, stamp: rec.meta[field]?.t ?? '' };
+    // A reference left after expanding names no seal of this record: damaged, never read as a plain value.
+    if (isSameSeal(value)) throw new SealError(rec.table, rec.id, field, 'damaged');
+    if (!isSealed(value)) return;
+    const at = `${place.stamp}\u0000${value.k}\u0000${value.c}`;
+    if (!groups.has(at)) groups.set(at, openGroup(keys, place, value));
+    places[i] = { place, at };
+  });
+  const opened = new Map<string, Record<string, unknown>>();
+  await Promise.all([...groups].map(async ([at, group]) => opened.set(at, await group)));
+  return { ...rec, fields: fieldsFrom(names.map((f, i) => [f, places[i] ? fieldOf(opened.get(places[i].at)!, places[i].place) : rec.fields[f]])) };
 }
