@@ -1,13 +1,10 @@
 // A photo and a voice memo made offline on tablet A reach tablet B through the real server: B shows each as on its
 // way while A's upload is held back, then shows the photo and plays the memo once the blob queue has brought them.
-import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../support/chromium';
 import { expectNoSeriousAxe, waitForOfflineReady } from './helpers/app';
 import { classWithPiece } from './helpers/clipboard';
-
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+import { addTeacher, connect, syncStatus } from './helpers/sync';
 
 test.use({
   launchOptions: {
@@ -16,34 +13,12 @@ test.use({
   },
 });
 
-function addTeacher(name: string): string {
-  const out = execFileSync('node', ['--import', 'tsx', 'server/cli/add-teacher.ts', '--name', name], {
-    env: { ...process.env, DATA_DIR: `test-results/e2e-data-${PORT}` },
-    encoding: 'utf8',
-  });
-  const token = out.trim().split('\n').at(-1)?.trim();
-  if (!token) throw new Error('add-teacher printed no token');
-  return token;
-}
-
 async function tablet(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ permissions: ['microphone'] });
   const page = await context.newPage();
   await page.goto('/roster');
   await waitForOfflineReady(page);
   return page;
-}
-
-const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync' });
-
-async function connect(page: Page, token: string, teacher: string): Promise<void> {
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Server address').fill(ORIGIN);
-  await page.getByLabel('Token').fill(token);
-  await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(`Connected as ${teacher}.`);
-  await page.getByRole('button', { name: 'Sync now' }).click();
-  await expect(syncStatus(page)).toHaveText('Synced');
 }
 
 /** A small JPEG drawn in the page, as a camera would hand one over. */

@@ -40,6 +40,18 @@ async function tablet(server: TestServer, token: string, ring: Keyring, author: 
   return { repo, engine, blobs, gets };
 }
 
+/** A teacher with a keyring, tablet A, and a keyed class with one student on it: where most of these tests start. */
+async function keyedRoom(server: TestServer) {
+  const teacher = await server.addTeacher('Ms Rivera');
+  const phrase = newRecoveryPhrase();
+  const ring = await Keyring.create(phrase, ITERATIONS);
+  const a = await tablet(server, teacher.token, ring, 'Ms Rivera');
+  const classId = await a.repo.create('classes', { name: 'Room 12', grade: '4', archived: false, order: 0 });
+  await ring.addClassKey(classId);
+  const studentId = await a.repo.create('students', { classId, firstName: 'Marisol', lastName: 'Quintanilla', order: 0, archived: false, sourceId: null });
+  return { teacher, phrase, ring, a, classId, studentId };
+}
+
 describe.each(STORES)('end-to-end encryption on $name', (store) => {
   let server: TestServer | undefined;
   afterEach(async () => {
@@ -127,13 +139,7 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
 
   it('reports a sealed blob changed on the server, keeps none of it, and stops asking for it', async () => {
     server = await store.start();
-    const teacher = await server.addTeacher('Ms Rivera');
-    const phrase = newRecoveryPhrase();
-    const ring = await Keyring.create(phrase, ITERATIONS);
-    const a = await tablet(server, teacher.token, ring, 'Ms Rivera');
-    const classId = await a.repo.create('classes', { name: 'Room 12', grade: '4', archived: false, order: 0 });
-    await ring.addClassKey(classId);
-    const studentId = await a.repo.create('students', { classId, firstName: 'Marisol', lastName: 'Quintanilla', order: 0, archived: false, sourceId: null });
+    const { teacher, phrase, ring, a, classId, studentId } = await keyedRoom(server);
     const noteId = await a.repo.create('notes', {
       classId, studentId, pieceId: null, text: 'read aloud', objectiveIds: [], context: null, private: false,
       at: Date.now(), printedAt: null, photoId: null, groupSessionId: null, conferenceId: null,
@@ -193,13 +199,7 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
 
   it('stores a seal group once, and a later write to the field holding it leaves its group-mates readable', async () => {
     server = await store.start();
-    const teacher = await server.addTeacher('Ms Rivera');
-    const phrase = newRecoveryPhrase();
-    const ring = await Keyring.create(phrase, ITERATIONS);
-    const a = await tablet(server, teacher.token, ring, 'Ms Rivera');
-    const classId = await a.repo.create('classes', { name: 'Room 12', grade: '4', archived: false, order: 0 });
-    await ring.addClassKey(classId);
-    const studentId = await a.repo.create('students', { classId, firstName: 'Marisol', lastName: 'Quintanilla', order: 0, archived: false, sourceId: null });
+    const { teacher, phrase, ring, a, studentId } = await keyedRoom(server);
     expect((await a.engine.sync()).ok).toBe(true);
     const storedFields = async () => {
       const rows = (await server!.db.dump('records')) as { id: string; fields: string }[];
@@ -225,13 +225,7 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
 
   it('reports a ciphertext changed on the server, applies the rest, and overwrites nothing', async () => {
     server = await store.start();
-    const teacher = await server.addTeacher('Ms Rivera');
-    const phrase = newRecoveryPhrase();
-    const ring = await Keyring.create(phrase, ITERATIONS);
-    const a = await tablet(server, teacher.token, ring, 'Ms Rivera');
-    const classId = await a.repo.create('classes', { name: 'Room 12', grade: '4', archived: false, order: 0 });
-    await ring.addClassKey(classId);
-    const studentId = await a.repo.create('students', { classId, firstName: 'Marisol', lastName: 'Quintanilla', order: 0, archived: false, sourceId: null });
+    const { teacher, phrase, ring, a, classId, studentId } = await keyedRoom(server);
     const b = await tablet(server, teacher.token, await Keyring.open(ring.vault, phrase), 'Ms Rivera');
     expect((await a.engine.sync()).ok).toBe(true);
     expect((await b.engine.sync()).ok).toBe(true);
