@@ -104,6 +104,8 @@ export function isSameSeal(value: unknown): value is SameSeal {
 
 /** The fields with every repeated seal replaced by a reference to the first field holding it. */
 export function compactSeals(fields: Record<string, unknown>): Record<string, unknown> {
+  // Plain records (every record of a class without a key) pass through the server's push untouched.
+  if (!Object.values(fields).some(isSealed)) return fields;
   const first = new Map<string, string>();
   let changed = false;
   const entries = Object.entries(fields).map(([f, v]): [string, unknown] => {
@@ -123,6 +125,7 @@ export function compactSeals(fields: Record<string, unknown>): Record<string, un
 
 /** The fields with each reference replaced by the seal it names; a reference to nothing sealed is left as it is. */
 export function expandSeals(fields: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.values(fields).some(isSameSeal)) return fields;
   let changed = false;
   const entries = Object.entries(fields).map(([f, v]): [string, unknown] => {
     if (!isSameSeal(v) || !Object.hasOwn(fields, v.same) || !isSealed(fields[v.same])) return [f, v];

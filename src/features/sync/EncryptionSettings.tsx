@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { appEncryption } from '../../sync/app';
 import type { EncryptionState } from '../../sync/encryption';
+import { useAttempt } from '../../ui/useAttempt';
 
 const LOSS_WARNING =
   'Write the phrase down and keep it somewhere safe. If you lose it, only the server\u2019s copy is lost: your tablets keep everything they have, and you can set up a new phrase. No one, not even whoever runs the server, can recover it for you.';
@@ -12,21 +13,15 @@ type View = { kind: 'loading' } | { kind: 'unreachable'; message: string } | { k
 function NewSetup({ onDone }: { onDone: () => void }) {
   const [encrypt, setEncrypt] = useState(true);
   const [phrase, setPhrase] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, attempt } = useAttempt();
 
   const confirm = async () => {
     if (!phrase) return;
-    setBusy(true);
-    try {
+    await attempt(async () => {
       await appEncryption.turnOn(phrase);
       setPhrase(null);
       onDone();
-    } catch (e) {
-      setProblem((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -76,19 +71,13 @@ function NewSetup({ onDone }: { onDone: () => void }) {
 
 function EnterPhrase({ onDone }: { onDone: () => void }) {
   const [typed, setTyped] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, attempt } = useAttempt();
   const unlock = async () => {
-    setBusy(true);
     setProblem(null);
-    try {
+    await attempt(async () => {
       await appEncryption.unlock(typed);
       onDone();
-    } catch (e) {
-      setProblem((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>

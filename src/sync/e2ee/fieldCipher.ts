@@ -5,7 +5,7 @@
 import { isSameSeal, isSealed, sealedContext, E2EE_VERSION, type SealedValue } from '../../shared/e2ee';
 import type { TableName } from '../../shared/records';
 import { freshBytes, fromBase64url, fromUtf8, toBase64url, utf8 } from './bytes';
-import { sealGroups, type SealGroup } from './groups';
+import { loneGroup, sealGroups, type SealGroup } from './groups';
 
 const NONCE_BYTES = 12;
 
@@ -77,9 +77,7 @@ function fieldOf(group: Record<string, unknown>, place: FieldPlace): unknown {
 
 /** One value sealed on its own (a group of one field): keys and tests use it; records go through sealFields. */
 export function sealValue(key: ClassKey, place: FieldPlace, value: unknown): Promise<SealedValue> {
-  const json = JSON.stringify(value) ?? 'null';
-  const plaintext = `{${JSON.stringify(place.field)}:${json}}`;
-  return sealGroup(key, place.table, place.id, { stamp: place.stamp, fields: [place.field], plaintext, bytes: 0 });
+  return sealGroup(key, place.table, place.id, loneGroup(place.field, place.stamp, value));
 }
 
 export async function openValue(keys: ReadonlyMap<string, ClassKey>, place: FieldPlace, sealed: SealedValue): Promise<unknown> {

@@ -24,14 +24,28 @@ interface Part {
   bytes: number;
 }
 
+/** A group's plaintext: the JSON object of its fields, each value's JSON text as it was measured. */
+function groupOf(stamp: string, parts: readonly Part[]): SealGroup {
+  const plaintext = `{${parts.map((p) => `${JSON.stringify(p.field)}:${p.json}`).join(',')}}`;
+  return { stamp, fields: parts.map((p) => p.field), plaintext, bytes: utf8Length(plaintext) };
+}
+
+/** One value as a group of its own (keys and tests seal single values this way). */
+export function loneGroup(field: string, stamp: string, value: unknown): SealGroup {
+  const json = jsonOf(value);
+  return groupOf(stamp, [{ field, json, bytes: utf8Length(json) }]);
+}
+
+// JSON.stringify(undefined) is undefined: a field holding undefined travels as null, as it would plain.
+const jsonOf = (value: unknown): string => JSON.stringify(value) ?? 'null';
+
 /** Packs one stamp's fields into groups in the order given, a long one alone, none over GROUP_MAX. */
 function pack(stamp: string, parts: readonly Part[], out: SealGroup[]): void {
   let open: Part[] = [];
   let size = 2;
   const close = () => {
     if (open.length === 0) return;
-    const plaintext = `{${open.map((p) => `${JSON.stringify(p.field)}:${p.json}`).join(',')}}`;
-    out.push({ stamp, fields: open.map((p) => p.field), plaintext, bytes: utf8Length(plaintext) });
+    out.push(groupOf(stamp, open));
     open = [];
     size = 2;
   };
@@ -55,8 +69,7 @@ export function sealGroups(table: TableName, id: string, fields: Record<string, 
     if (staysPlain(table, field)) continue;
     const stamp = meta[field]?.t;
     if (stamp === undefined) throw new Error(`${table} ${id}: field ${field} has no stamp to seal it under`);
-    // JSON.stringify(undefined) is undefined: a field holding undefined travels as null, as it would plain.
-    const json = JSON.stringify(value) ?? 'null';
+    const json = jsonOf(value);
     const parts = byStamp.get(stamp) ?? [];
     parts.push({ field, json, bytes: utf8Length(json) });
     byStamp.set(stamp, parts);
