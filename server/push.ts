@@ -76,6 +76,8 @@ interface Working {
   rec: StoredRecord;
   existed: boolean;
   dirty: boolean;
+  /** Whether rec.fields are as stored or sent (seal references compacted, see compactSeals) rather than expanded. */
+  compact: boolean;
 }
 
 export interface PushOutcome extends PushResponse {
@@ -99,8 +101,7 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
     const k = (r: { scope: string; table: string; id: string }) => `${r.scope}\u0000${r.table}\u0000${r.id}`;
     const uniqueKeys = new Map(fresh.map(({ c }) => [k(keyOf(c)), keyOf(c)]));
     const work = new Map<string, Working>();
-    // Sealed fields of one seal group are stored once (compactSeals): merged field by field, as if each held its own.
-    for (const rec of await tx.loadRecords([...uniqueKeys.values()])) work.set(k(rec), { rec: { ...rec, fields: expandSeals(rec.fields) }, existed: true, dirty: false });
+    for (const rec of await tx.loadRecords([...uniqueKeys.values()])) work.set(k(rec), { rec, existed: true, dirty: false, compact: true });
 
     const classIds = new Set<string>();
     for (const w of work.values()) if (w.rec.classId) classIds.add(w.rec.classId);
@@ -111,12 +112,19 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
 
     for (const { c: sent, i } of fresh) {
       applied++;
-      const c = { ...sent, fields: expandSeals(sent.fields) };
-      const key = keyOf(c);
+      const key = keyOf(sent);
       let w = work.get(k(key));
+      let c = sent;
       if (!w) {
-        w = { rec: { ...key, classId: null, fields: {}, meta: {} }, existed: false, dirty: false };
+        // A record new to the server takes the change's fields as sent: every field wins, so its seal references
+        // (compactSeals) stay whole and need no expanding and compacting again (most of a push is new records).
+        w = { rec: { ...key, classId: null, fields: {}, meta: {} }, existed: false, dirty: false, compact: true };
         work.set(k(key), w);
+      } else {
+        // Sealed fields of one seal group are stored once: merged field by field, as if each held its own.
+        if (w.compact) w.rec = { ...w.rec, fields: expandSeals(w.rec.fields) };
+        w.compact = false;
+        c = { ...sent, fields: expandSeals(sent.fields) };
       }
       // A teacher-scoped record may name a class too (a setting for one class): only one the teacher teaches.
       if (typeof c.fields.classId === 'string') classIds.add(c.fields.classId);
@@ -162,7 +170,7 @@ export async function applyPush(store: Store, teacher: Teacher, req: PushRequest
       throw new StoreRefusal(403, 'forbidden', `This batch changes ${refused === 1 ? 'a class' : `${refused} classes`} you do not teach; nothing in it was saved`);
     }
 
-    const dirty = [...work.values()].filter((w) => w.dirty).map((w) => ({ ...w.rec, fields: compactSeals(w.rec.fields) }));
+    const dirty = [...work.values()].filter((w) => w.dirty).map((w) => (w.compact ? w.rec : { ...w.rec, fields: compactSeals(w.rec.fields) }));
     await tx.writeRecords(dirty, now);
     await tx.addHistory(history, now);
     await tx.dropHistory([...withdrawals.values()]);

@@ -44,7 +44,11 @@ export class Outbox {
       if (out.has(key)) continue;
       if (typeof e.fields.classId === 'string') out.set(key, e.fields.classId);
       else if (e.table === 'classes') out.set(key, e.id);
-      else missing.set(e.table, [...(missing.get(e.table) ?? []), e.id]);
+      else {
+        const ids = missing.get(e.table);
+        if (ids) ids.push(e.id);
+        else missing.set(e.table, [e.id]);
+      }
     }
     for (const [table, ids] of missing) {
       const rows = (await this.db.table(table).bulkGet(ids)) as ({ classId?: unknown } | undefined)[];

@@ -5,8 +5,7 @@ import type { Outbox } from '../db/outbox';
 import { mergeStamped } from '../domain/merge';
 import { MESSAGES, SyncError } from './errors';
 import type { Transport } from './transport';
-import type { Sealer } from './e2ee/sealer';
-import { utf8Length } from './e2ee/bytes';
+import { plainOutgoing, type Outgoing, type Sealer } from './e2ee/sealer';
 import { CLIENT_SCHEMA, type Change, type PushRequest, type PushResponse } from '../shared/protocol';
 
 export interface PushOptions {
@@ -24,7 +23,7 @@ const FIRST_PUSH = 250;
 /** Outbox entries grouped into the changes of one push, and how far through the outbox they reach. */
 interface Batch {
   changes: Change[];
-  /** Each change as JSON, already made to measure the batch: the body is assembled from these. */
+  /** Each change as JSON, as sent (sealed when its class has a key): the body is assembled from these. */
   json: string[];
   /** Every outbox seq the batch covers, sent or skipped. */
   seqs: number[];
@@ -46,7 +45,7 @@ async function nextBatch(outbox: Outbox, maxBodyBytes: number, limit: number, af
   if (!entries.length) return null;
   const classIds = sealer ? await outbox.classIds(entries) : undefined;
 
-  const byRecord = new Map<string, { change: Change; json: string; size: number; firstSeq: number }>();
+  const byRecord = new Map<string, { change: Change; out: Outgoing; size: number; firstSeq: number }>();
   let bytes = 64;
   let lastSeq = entries[0]!.seq - 1;
   for (const e of entries) {
@@ -55,19 +54,19 @@ async function nextBatch(outbox: Outbox, maxBodyBytes: number, limit: number, af
       const prev = byRecord.get(key);
       const merged = prev ? mergeStamped(prev.change, { id: e.id, fields: e.fields, meta: e.meta }).merged : e;
       const change: Change = { n: e.seq, table: e.table, id: e.id, fields: merged.fields, meta: merged.meta };
-      // Sealed changes are measured by their exact sealed shape; they are sealed once the batch is settled.
-      const json = JSON.stringify(sealer ? sealer.shape(change, classIds!.get(key)) : change);
-      const size = utf8Length(json) + 1;
+      // Sealed changes are measured exactly before sealing; they are sealed once the batch is settled.
+      const out = sealer ? sealer.outgoing(change, classIds!.get(key)) : plainOutgoing(change);
+      const size = out.bytes + 1;
       // Always take one entry, so an oversized change reaches the server and gets its 413 rather than a silent stall.
       if (byRecord.size > 0 && bytes + size - (prev?.size ?? 0) > maxBodyBytes) break;
       bytes += size - (prev?.size ?? 0);
-      byRecord.set(key, { change, json, size, firstSeq: prev?.firstSeq ?? e.seq });
+      byRecord.set(key, { change, out, size, firstSeq: prev?.firstSeq ?? e.seq });
     }
     lastSeq = e.seq;
   }
-  const list = [...byRecord.entries()].sort((a, b) => a[1].change.n - b[1].change.n).map(([key, x]) => ({ key, ...x }));
+  const list = [...byRecord.values()].sort((a, b) => a.change.n - b.change.n);
   const seqs = entries.filter((e) => e.seq <= lastSeq).map((e) => e.seq);
-  const json = sealer ? await Promise.all(list.map(async (x) => JSON.stringify(await sealer.seal(x.change, classIds!.get(x.key))))) : list.map((x) => x.json);
+  const json = await Promise.all(list.map((x) => x.out.json()));
   return { changes: list.map((x) => x.change), json, firstSeqs: list.map((x) => x.firstSeq), seqs, bytes, lastSeq };
 }
 

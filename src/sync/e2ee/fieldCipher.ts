@@ -2,7 +2,7 @@
 // each seal group bound to its table, record and stamp, each field to its name. A value that fails to open is
 // reported, never guessed at.
 
-import { isSameSeal, isSealed, sealedContext, E2EE_VERSION, type SealedValue } from '../../shared/e2ee';
+import { fieldsOf, isSameSeal, isSealed, sealedContext, E2EE_VERSION, type SameSeal, type SealedValue } from '../../shared/e2ee';
 import type { TableName } from '../../shared/records';
 import { freshBytes, fromBase64url, fromUtf8, toBase64url, utf8 } from './bytes';
 import { loneGroup, sealGroups, type SealGroup } from './groups';
@@ -92,43 +92,52 @@ export interface StampedFields {
   meta: Record<string, { t: string; by: string }>;
 }
 
-/** The record with every field the server need not read sealed, one seal per group; plain fields stay as they are. */
-export async function sealFields<T extends StampedFields>(key: ClassKey, rec: T): Promise<T> {
-  const groups = sealGroups(rec.table, rec.id, rec.fields, rec.meta);
-  // A record's groups at once: WebCrypto works off the main thread.
-  const sealed = await Promise.all(groups.map((g) => sealGroup(key, rec.table, rec.id, g)));
-  const byField = new Map<string, SealedValue>();
-  groups.forEach((g, i) => g.fields.forEach((f) => byField.set(f, sealed[i]!)));
-  return { ...rec, fields: fieldsFrom(Object.entries(rec.fields).map(([f, v]) => [f, byField.get(f) ?? v])) };
-}
-
-/** Fields from [name, value] pairs: Object.fromEntries defines each as data, so a field named __proto__ stays a field. */
-function fieldsFrom(entries: readonly [string, unknown][]): Record<string, unknown> {
-  return Object.fromEntries(entries) as Record<string, unknown>;
+/**
+ * The record with every field the server need not read sealed, one seal per group (`groups`, when the caller has
+ * them already, must be this record's); plain fields stay as they are. `compact`: as a push sends it (the form
+ * compactSeals makes), each group's seal on its first field and a reference to that field on the others.
+ */
+export async function sealFields<T extends StampedFields>(key: ClassKey, rec: T, groups = sealGroups(rec.table, rec.id, rec.fields, rec.meta), compact = false): Promise<T> {
+  // A record's groups at once: WebCrypto works off the main thread. Most records are one group.
+  const seals = groups.length === 1 ? [await sealGroup(key, rec.table, rec.id, groups[0]!)] : await Promise.all(groups.map((g) => sealGroup(key, rec.table, rec.id, g)));
+  const byField = new Map<string, SealedValue | SameSeal>();
+  groups.forEach((g, i) => {
+    const ref: SameSeal | undefined = compact && g.fields.length > 1 ? { circulateE2ee: E2EE_VERSION, same: g.fields[0]! } : undefined;
+    g.fields.forEach((f, j) => byField.set(f, j > 0 && ref ? ref : seals[i]!));
+  });
+  return { ...rec, fields: fieldsOf(Object.keys(rec.fields), (f) => byField.get(f) ?? rec.fields[f]) };
 }
 
 /**
  * The record with every sealed field opened, each group once. Throws SealError on the first field that fails, so a
  * caller applies nothing of a damaged record. A plain value where a sealed one belongs (a class sent before
- * encryption was on) passes through as it is.
+ * encryption was on) passes through as it is. Takes fields as sent (a field naming the seal of another, see
+ * compactSeals) or expanded.
  */
 export async function openFields<T extends StampedFields>(keys: ReadonlyMap<string, ClassKey>, rec: T): Promise<T> {
-  // The fields of a group carry one ciphertext under one stamp: open it once. A field claiming another stamp for
-  // the same ciphertext is opened (and refused) on its own, and the error names the field it was opened for.
+  // A group is opened once: its seal, held by one field and named by the rest, under one stamp. A field claiming
+  // another stamp for it is opened (and refused) on its own, and the error names the field it was opened for.
   const names = Object.keys(rec.fields);
   const places = new Array<{ place: FieldPlace; at: string } | undefined>(names.length);
   const groups = new Map<string, Promise<Record<string, unknown>>>();
   names.forEach((field, i) => {
     const value = rec.fields[field];
     const place = { table: rec.table, id: rec.id, field, stamp: rec.meta[field]?.t ?? '' };
-    // A reference left after expanding names no seal of this record: damaged, never read as a plain value.
-    if (isSameSeal(value)) throw new SealError(rec.table, rec.id, field, 'damaged');
-    if (!isSealed(value)) return;
-    const at = `${place.stamp}\u0000${value.k}\u0000${value.c}`;
-    if (!groups.has(at)) groups.set(at, openGroup(keys, place, value));
+    let holder = field;
+    let sealed: SealedValue;
+    if (isSameSeal(value)) {
+      // A reference to no seal of this record is damaged, never read as a plain value.
+      const named = Object.hasOwn(rec.fields, value.same) ? rec.fields[value.same] : undefined;
+      if (!isSealed(named)) throw new SealError(rec.table, rec.id, field, 'damaged');
+      holder = value.same;
+      sealed = named;
+    } else if (isSealed(value)) sealed = value;
+    else return;
+    const at = `${place.stamp}\u0000${holder}`;
+    if (!groups.has(at)) groups.set(at, openGroup(keys, place, sealed));
     places[i] = { place, at };
   });
   const opened = new Map<string, Record<string, unknown>>();
   await Promise.all([...groups].map(async ([at, group]) => opened.set(at, await group)));
-  return { ...rec, fields: fieldsFrom(names.map((f, i) => [f, places[i] ? fieldOf(opened.get(places[i].at)!, places[i].place) : rec.fields[f]])) };
+  return { ...rec, fields: fieldsOf(names, (f, i) => (places[i] ? fieldOf(opened.get(places[i].at)!, places[i].place) : rec.fields[f])) };
 }

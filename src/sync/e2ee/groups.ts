@@ -16,28 +16,51 @@ export interface SealGroup {
   fields: string[];
   plaintext: string;
   bytes: number;
+  /** The UTF-8 bytes its fields' values take in the plain JSON of the record, and whether each is there at all
+   * (JSON leaves out a field holding undefined; sealed, it travels as null). */
+  valueBytes: number;
+  allInPlainJson: boolean;
 }
 
 interface Part {
   field: string;
+  /** The field's name as JSON, and the UTF-8 bytes of `"name":value` in the group's plaintext. */
+  key: string;
   json: string;
   bytes: number;
+  entry: number;
+  inPlainJson: boolean;
+}
+
+function partOf(field: string, value: unknown): Part {
+  const key = JSON.stringify(field);
+  const plain = JSON.stringify(value) as string | undefined;
+  // JSON.stringify(undefined) is undefined: a field holding undefined travels as null once sealed.
+  const json = plain ?? 'null';
+  const bytes = utf8Length(json);
+  return { field, key, json, bytes, entry: utf8Length(key) + 1 + bytes, inPlainJson: plain !== undefined };
 }
 
 /** A group's plaintext: the JSON object of its fields, each value's JSON text as it was measured. */
 function groupOf(stamp: string, parts: readonly Part[]): SealGroup {
-  const plaintext = `{${parts.map((p) => `${JSON.stringify(p.field)}:${p.json}`).join(',')}}`;
-  return { stamp, fields: parts.map((p) => p.field), plaintext, bytes: utf8Length(plaintext) };
+  let plaintext = '{';
+  let bytes = 1 + parts.length;
+  let valueBytes = 0;
+  let allInPlainJson = true;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    plaintext += `${i ? ',' : ''}${p.key}:${p.json}`;
+    bytes += p.entry;
+    valueBytes += p.bytes;
+    allInPlainJson &&= p.inPlainJson;
+  }
+  return { stamp, fields: parts.map((p) => p.field), plaintext: `${plaintext}}`, bytes: parts.length ? bytes : 2, valueBytes, allInPlainJson };
 }
 
 /** One value as a group of its own (keys and tests seal single values this way). */
 export function loneGroup(field: string, stamp: string, value: unknown): SealGroup {
-  const json = jsonOf(value);
-  return groupOf(stamp, [{ field, json, bytes: utf8Length(json) }]);
+  return groupOf(stamp, [partOf(field, value)]);
 }
-
-// JSON.stringify(undefined) is undefined: a field holding undefined travels as null, as it would plain.
-const jsonOf = (value: unknown): string => JSON.stringify(value) ?? 'null';
 
 /** Packs one stamp's fields into groups in the order given, a long one alone, none over GROUP_MAX. */
 function pack(stamp: string, parts: readonly Part[], out: SealGroup[]): void {
@@ -50,7 +73,7 @@ function pack(stamp: string, parts: readonly Part[], out: SealGroup[]): void {
     size = 2;
   };
   for (const p of parts) {
-    const cost = utf8Length(JSON.stringify(p.field)) + 1 + p.bytes + 1;
+    const cost = p.entry + 1;
     if (p.bytes >= ALONE_FROM || size + cost > GROUP_MAX) close();
     open.push(p);
     size += cost;
@@ -69,10 +92,9 @@ export function sealGroups(table: TableName, id: string, fields: Record<string, 
     if (staysPlain(table, field)) continue;
     const stamp = meta[field]?.t;
     if (stamp === undefined) throw new Error(`${table} ${id}: field ${field} has no stamp to seal it under`);
-    const json = jsonOf(value);
-    const parts = byStamp.get(stamp) ?? [];
-    parts.push({ field, json, bytes: utf8Length(json) });
-    byStamp.set(stamp, parts);
+    const parts = byStamp.get(stamp);
+    if (parts) parts.push(partOf(field, value));
+    else byStamp.set(stamp, [partOf(field, value)]);
   }
   const out: SealGroup[] = [];
   for (const [stamp, parts] of byStamp) pack(stamp, parts, out);

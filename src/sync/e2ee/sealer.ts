@@ -2,12 +2,13 @@
 // exactly beforehand, so batches still fit the body limit), and open each pulled record before it is applied.
 // A record that does not open is held back, never applied, and reported.
 
-import { compactSeals, E2EE_VERSION, expandSeals, isSameSeal, isSealed, type SealedValue } from '../../shared/e2ee';
+import { E2EE_VERSION, isSameSeal, isSealed, type SameSeal, type SealedValue } from '../../shared/e2ee';
 import type { PulledRecord } from '../../shared/protocol';
 import type { TableName } from '../../shared/records';
 import { openFields, SealError, sealFields, type ClassKey, type StampedFields } from './fieldCipher';
-import { sealGroups } from './groups';
-import { withStandInSeals, type BlobSeals } from './blobSeals';
+import { sealGroups, type SealGroup } from './groups';
+import { namesBlobs, withStandInSeals, type BlobSeals } from './blobSeals';
+import { utf8Length } from './bytes';
 
 /** The key scope of teacher-scoped tables (starters, settings, the goal library): the teacher's own key, not a class's. */
 export const SELF_SCOPE = '_self';
@@ -28,17 +29,53 @@ export interface KeySource {
 
 const b64Length = (bytes: number) => Math.ceil((bytes * 4) / 3);
 
-/** The change as it will be sent, with each sealed value replaced by a stand-in of exactly its JSON length. */
-export function sealedShape<T extends StampedFields>(key: ClassKey, rec: T): T {
-  const fields: Record<string, unknown> = { ...rec.fields };
-  sealGroups(rec.table, rec.id, rec.fields, rec.meta).forEach((g, i) => {
-    // nonce (12) + ciphertext (as long as the group's JSON) + tag (16), base64url without padding: no escapes in JSON.
-    // Each group's stand-in differs (its number leads), so compacting treats them as the real seals will be.
-    const c = String(i).padEnd(b64Length(12 + g.bytes + 16), 'A');
-    const stand = { circulateE2ee: E2EE_VERSION, k: key.id, c } satisfies SealedValue;
-    for (const f of g.fields) fields[f] = stand;
-  });
-  return { ...rec, fields: compactSeals(fields) };
+/**
+ * The UTF-8 length of the change's JSON once sealed and compacted (compactSeals), reckoned from its seal groups
+ * without sealing: its plain JSON, with each group's values replaced by the group's seal on its first field and a
+ * reference to that field on the others.
+ */
+export function sealedBytes(key: ClassKey, rec: StampedFields, groups: readonly SealGroup[]): number {
+  const sealHead = utf8Length(JSON.stringify({ circulateE2ee: E2EE_VERSION, k: key.id, c: '' } satisfies SealedValue));
+  const refBytes = (to: string) => utf8Length(JSON.stringify({ circulateE2ee: E2EE_VERSION, same: to } satisfies SameSeal));
+  if (!groups.every((g) => g.allInPlainJson)) return skeletonBytes(rec, groups, sealHead, refBytes);
+  let bytes = utf8Length(JSON.stringify(rec));
+  for (const g of groups) {
+    // nonce (12) + ciphertext (as long as the group's plaintext) + tag (16), base64url without padding: no escapes.
+    bytes += sealHead + b64Length(12 + g.bytes + 16) - g.valueBytes;
+    if (g.fields.length > 1) bytes += (g.fields.length - 1) * refBytes(g.fields[0]!);
+  }
+  return bytes;
+}
+
+/** The same reckoning for a change with a field the plain JSON leaves out (undefined): each sealed field stands as
+ * 0 (one byte) in a copy, which is measured; Object.fromEntries keeps a field named __proto__ a field. */
+function skeletonBytes(rec: StampedFields, groups: readonly SealGroup[], sealHead: number, refBytes: (to: string) => number): number {
+  const sealedAs = new Map<string, number>();
+  for (const g of groups) {
+    sealedAs.set(g.fields[0]!, sealHead + b64Length(12 + g.bytes + 16));
+    for (const f of g.fields.slice(1)) sealedAs.set(f, refBytes(g.fields[0]!));
+  }
+  const skeleton = Object.fromEntries(Object.entries(rec.fields).map(([f, v]) => [f, sealedAs.has(f) ? 0 : v]));
+  let bytes = utf8Length(JSON.stringify({ ...rec, fields: skeleton }));
+  for (const n of sealedAs.values()) bytes += n - 1;
+  return bytes;
+}
+
+/** A change ready for a push: its exact size on the wire, known before it is sealed, and its JSON as sent. */
+export interface Outgoing {
+  bytes: number;
+  json(): Promise<string>;
+}
+
+/** A change that goes as it is. */
+export function plainOutgoing(rec: unknown): Outgoing {
+  const json = JSON.stringify(rec);
+  return { bytes: utf8Length(json), json: () => Promise.resolve(json) };
+}
+
+function anySealed(fields: Record<string, unknown>): boolean {
+  for (const f in fields) if (isSealed(fields[f]) || isSameSeal(fields[f])) return true;
+  return false;
 }
 
 export interface PullOpened {
@@ -60,17 +97,23 @@ export class Sealer {
     return scope === null ? undefined : this.keys.sealingKey(scope);
   }
 
-  shape<T extends StampedFields>(rec: T, classId: string | null | undefined): T {
+  /**
+   * The change as a push will send it: sealed under its class's key (measured first, sealed when `json` is asked
+   * for, once its batch is settled), or plain when its class has none.
+   */
+  outgoing(rec: StampedFields, classId: string | null | undefined): Outgoing {
     const key = this.keyFor(rec.table, rec.id, classId);
-    if (!key) return rec;
-    return sealedShape(key, this.blobs ? withStandInSeals(key, rec) : rec);
-  }
-
-  async seal<T extends StampedFields>(rec: T, classId: string | null | undefined): Promise<T> {
-    const key = this.keyFor(rec.table, rec.id, classId);
-    if (!key) return rec;
-    const sealed = await sealFields(key, this.blobs && typeof classId === 'string' ? await this.blobs.withSeals(rec, classId) : rec);
-    return { ...sealed, fields: compactSeals(sealed.fields) };
+    if (!key) return plainOutgoing(rec);
+    const sealed = async (r: StampedFields, groups?: SealGroup[]) => JSON.stringify(await sealFields(key, r, groups, true));
+    if (this.blobs && typeof classId === 'string' && namesBlobs(rec)) {
+      // A ref's blob seal is found (or made) only when sealing; a stand-in of its exact length measures it.
+      const blobs = this.blobs;
+      const shaped = withStandInSeals(key, rec);
+      return { bytes: sealedBytes(key, shaped, sealGroups(shaped.table, shaped.id, shaped.fields, shaped.meta)), json: async () => sealed(await blobs.withSeals(rec, classId)) };
+    }
+    // Measured and sealed from the same groups: worked out once.
+    const groups = sealGroups(rec.table, rec.id, rec.fields, rec.meta);
+    return { bytes: sealedBytes(key, rec, groups), json: () => sealed(rec, groups) };
   }
 
   /** Opens a pulled page: records with nothing sealed pass as they are; pulled records carry their classId plain. */
@@ -78,8 +121,8 @@ export class Sealer {
     // A page's records open together (WebCrypto is asynchronous); the answers keep the page's order.
     const results = await Promise.all(
       records.map(async (r): Promise<{ ok: StampedFields } | { held: { record: PulledRecord; error: SealError } }> => {
-        const rec: StampedFields = { table: r.table, id: r.id, fields: expandSeals(r.fields), meta: r.meta };
-        if (!Object.values(r.fields).some((v) => isSealed(v) || isSameSeal(v))) return { ok: rec };
+        const rec: StampedFields = { table: r.table, id: r.id, fields: r.fields, meta: r.meta };
+        if (!anySealed(r.fields)) return { ok: rec };
         const scope = keyScope(r.table, r.id, r.fields.classId as string | undefined);
         try {
           return { ok: await openFields(scope === null ? new Map() : this.keys.openingKeys(scope), rec) };
