@@ -1,6 +1,6 @@
 // The attachment endpoints under /api/v1/blobs: PUT stores a blob for a class after checking its size, type and
 // hash; GET returns it to the class's teachers only; POST /blobs/missing says which of a list the server lacks, and
-// POST /blobs/forget drops a class's plain copies once they were sent again sealed.
+// POST /blobs/forget drops a class's plain copies once they were sent again sealed, and a withdrawn note's sealed ones.
 // They run behind the same schema, token and rate-limit checks as the record endpoints (app.ts mounts them).
 
 import type { Hono } from 'hono';
@@ -102,8 +102,9 @@ export function mountBlobRoutes(app: Hono<ApiEnv>, blobs: BlobStore, now: () => 
   });
 
   // A class turned encrypted has its photos and memos sent again sealed; its tablet then asks the server to forget
-  // the plain copies (as POST /purge-plain does for field history). Any teacher of the class may: they can already
-  // withdraw a note, which forgets its blobs too.
+  // the plain copies (as POST /purge-plain does for field history). A tablet that withdrew a note of an encrypted class
+  // asks it to forget the note's sealed blobs, whose refs the server cannot read. Any teacher of the class may: they
+  // can already withdraw a note, which forgets its blobs too.
   app.post(`${API_BASE}/blobs/forget`, async (c) => {
     const req = await classHashes(c.req.raw, blobs, c.get('teacher').id);
     await blobs.forget(req.classId, req.hashes);

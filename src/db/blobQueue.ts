@@ -86,15 +86,13 @@ export class BlobQueueStore {
     return pending.filter((e) => e.nextAt <= now).sort((a, b) => (a.dir === b.dir ? 0 : a.dir === 'up' ? -1 : 1));
   }
 
-  /** The soonest time a pending entry becomes due, or null when none waits. */
+  /** The soonest time a pending entry becomes due, or null when none waits. An upload held by a private note does not
+   * count: no timer could send it, and the sync that makes the note public starts the pass that does. */
   async nextDueAt(): Promise<number | null> {
     let min: number | null = null;
-    await this.db.blobQueue
-      .where('state')
-      .equals('pending')
-      .each((e) => {
-        min = min === null ? e.nextAt : Math.min(min, e.nextAt);
-      });
+    for (const e of await this.db.blobQueue.where('state').equals('pending').toArray()) {
+      if ((await this.verdict(e)) !== 'hold') min = min === null ? e.nextAt : Math.min(min, e.nextAt);
+    }
     return min;
   }
 

@@ -4,6 +4,7 @@
 import { liveQuery } from 'dexie';
 import { isPrivateNote, isWithdrawal } from '../shared/records';
 import type { OutboxEntry } from './localRecords';
+import { forgetRows } from './blobForgets';
 import type { TableName } from '../shared/records';
 import type { CirculateDb } from './schema';
 
@@ -60,10 +61,16 @@ export class Outbox {
     return out;
   }
 
-  /** Drops every entry at or below `seq`: reads start at the front, so that is exactly what was read and sent. */
-  ackThrough(seq: number): Promise<number> {
+  /**
+   * Drops every entry at or below `seq`: reads start at the front, so that is exactly what was read and sent. The
+   * notes whose withdrawal the server acknowledged are queued, in the same transaction, to have their sealed photos
+   * and memos forgotten on the server (./blobForgets).
+   */
+  ackThrough(seq: number, withdrawn: readonly string[] = []): Promise<number> {
     const db = this.db;
-    return db.transaction('rw', db.outbox, () => db.outbox.where('seq').belowOrEqual(seq).delete());
+    const drop = () => db.outbox.where('seq').belowOrEqual(seq).delete();
+    if (!withdrawn.length) return db.transaction('rw', db.outbox, drop);
+    return db.transaction('rw', db.outbox, db.local, () => db.local.bulkPut(forgetRows(withdrawn)).then(drop));
   }
 
   /** Drops these entries (a batch of only private ones: nothing to send, nothing to keep). */

@@ -10,6 +10,7 @@ import type { BlobQueueRow } from '../db/localRecords';
 import { apiBase, readConfig } from './config';
 import { asSyncError, MESSAGES, SyncError } from './errors';
 import { downloads, type DownloadPass } from './blobDownloads';
+import { forgetWithdrawn } from './blobForget';
 import type { BlobSeals } from './e2ee/blobSeals';
 import { backoffDelay } from './status';
 import { Transport } from './transport';
@@ -46,6 +47,8 @@ export interface BlobPass {
   downloaded: number;
   /** Sealed blobs that came down and did not open: not kept, never asked for again, reported. */
   tampered?: number;
+  /** Addresses the server was asked to forget: the sealed blobs of notes withdrawn (made private) here. */
+  forgotten?: number;
   /** Entries that failed this pass and will be tried again later. */
   retrying: number;
   skipped?: 'off' | 'offline' | 'busy';
@@ -142,6 +145,13 @@ export class BlobSync {
         await this.store.sweep(this.now());
       }
       const transport = new Transport({ base: parsed.base, token: config.token }, { fetch: this.fetchFn, now: this.now, timeoutMs: this.timeoutMs });
+      // Withdrawn notes' sealed blobs leave the server first (./blobForget).
+      const forgot = await forgetWithdrawn(this.repo.db, this.seals, transport, this.now);
+      if (forgot.forgotten) out.forgotten = forgot.forgotten;
+      if (forgot.error && stopsPass(forgot.error)) {
+        out.error = forgot.error;
+        return true;
+      }
       const due = await this.store.due(this.now());
       await this.uploads(transport, due.filter((e) => e.dir === 'up'), out);
       if (!out.error) await downloads(this.downloadPass(transport, out), due.filter((e) => e.dir === 'down'));

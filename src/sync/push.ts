@@ -6,6 +6,7 @@ import { mergeStamped } from '../domain/merge';
 import { MESSAGES, SyncError } from './errors';
 import type { Transport } from './transport';
 import { plainOutgoing, type Outgoing, type Sealer } from './e2ee/sealer';
+import { isPrivateNote } from '../shared/records';
 import { CLIENT_SCHEMA, type Change, type PushRequest, type PushResponse } from '../shared/protocol';
 
 export interface PushOptions {
@@ -123,7 +124,9 @@ export async function push(repo: Repo, transport: Transport, opts: PushOptions):
       throw new SyncError('server', MESSAGES.server);
     }
     // Reads start at the front of the outbox, so every entry at or below upTo was in this batch: one range delete.
-    const deleted = outbox.ackThrough(upTo);
+    // With it go the withdrawals the server now has, queued to have their sealed blobs forgotten (./blobForget).
+    const withdrawn = batch.changes.filter((c) => c.n <= res.ackedThrough && isPrivateNote(c.table, c.fields)).map((c) => c.id);
+    const deleted = outbox.ackThrough(upTo, withdrawn);
     pushed += batch.changes.filter((c) => c.n <= upTo).length;
     if (upTo === batch.lastSeq) {
       // Everything sent is on the server: the next batch (read ahead, after this one) goes out while the delete

@@ -104,6 +104,18 @@ export class BlobSeals {
     return this.sealOf(classId, named.kind, named.sha256, named.type);
   }
 
+  /**
+   * Every address a withdrawn note's blob may be kept under on this class's server: the ref's own seal, the seal kept
+   * here, and the plain copy (a note made private before its class's plain copies were replaced kept its own). Empty
+   * for a class with neither a key nor a seal: its refs are plain, and the server forgot their blobs itself.
+   */
+  async addrsOf(classId: string, named: NamedBlob): Promise<string[]> {
+    const kept = (await this.db.local.get(sealKey(classId, named.kind, named.sha256)))?.value;
+    const sealed = [named.sealed, kept].filter(isBlobSeal).map((s) => s.addr);
+    if (!sealed.length && this.keys.openingKeys(classId).size === 0) return [];
+    return [...new Set([...sealed, named.sha256])];
+  }
+
   /** The bytes to upload under a seal, made again from the plain bytes and the seal's nonce; undefined when they
    * are not here, or the seal was not made of these bytes (a ref from elsewhere naming other bytes). */
   async sealedBytes(classId: string, named: NamedBlob, seal: BlobSeal): Promise<Blob | undefined> {
