@@ -19,8 +19,9 @@ export async function forgetWithdrawn(db: CirculateDb, seals: BlobSeals | undefi
   for (const w of await store.due()) {
     const addrs = seals ? [...new Set((await Promise.all(w.blobs.map((b) => seals.addrsOf(w.classId, b)))).flat())] : [];
     // A plain class (or a tablet without encryption): the server read the refs and forgot the blobs with the push.
+    // Their uploads are pending again all the same, to go up should the note be made public again.
     if (!addrs.length) {
-      await store.drop(w.noteId);
+      await store.done(w, now());
       continue;
     }
     try {

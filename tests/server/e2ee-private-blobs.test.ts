@@ -155,7 +155,7 @@ describe.each(STORES)("a private note's sealed blobs on $name", (store) => {
     expect(await held(memoAddr)).toBeUndefined();
   });
 
-  it('in a class with no key, leaves it to the server as before: no forget request', async () => {
+  it('in a class with no key, leaves it to the server (no forget request), and uploads the photo again once the note is public again', async () => {
     server = await store.start();
     const { state, fetchFn } = watched();
     const { a, classId, studentId, held } = await room(server, fetchFn, { plain: true });
@@ -171,5 +171,11 @@ describe.each(STORES)("a private note's sealed blobs on $name", (store) => {
     expect((await a.blobs.run()).forgotten).toBeUndefined();
     await a.blobs.run();
     expect(state.forgets).toEqual([]);
+
+    // Made public again: the server forgot the photo with the withdrawal, so the tablet uploads it again.
+    await a.repo.update('notes', noteId, { private: false });
+    expect((await a.engine.sync()).ok).toBe(true);
+    expect(await a.blobs.run()).toMatchObject({ uploaded: 1 });
+    expect(await held(photo.ref.sha256)).toBeDefined();
   });
 });
