@@ -1,6 +1,7 @@
 // The attachment endpoints under /api/v1/blobs: PUT stores a blob for a class after checking its size, type and
-// hash; GET returns it to the class's teachers only; POST /blobs/missing says which of a list the server lacks, and
-// POST /blobs/forget drops a class's plain copies once they were sent again sealed, and a withdrawn note's sealed ones.
+// hash; GET returns it to the class's teachers only, and never bytes that no longer hash to their name; POST
+// /blobs/missing says which of a list the server lacks, and POST /blobs/forget drops a class's plain copies once
+// they were sent again sealed, and a withdrawn note's sealed ones.
 // They run behind the same schema, token and rate-limit checks as the record endpoints (app.ts mounts them).
 
 import type { Hono } from 'hono';
@@ -84,7 +85,15 @@ export function mountBlobRoutes(app: Hono<ApiEnv>, blobs: BlobStore, now: () => 
     const classId = classIdFrom(c.req.header(CLASS_HEADER));
     // Absent and not yours answer the same, so a teacher cannot learn what another teacher's class holds.
     const blob = await blobs.get(c.get('teacher').id, classId, sha256);
-    if (!blob) throw new ApiError(404, 'not-found', 'No such blob in this class (it may not be uploaded yet; try again later)');
+    const missing = () => new ApiError(404, 'not-found', 'No such blob in this class (it may not be uploaded yet; try again later)');
+    if (!blob) throw missing();
+    // Bytes changed on disk are never served: the copy goes, so its uploader's next /blobs/missing asks for it
+    // again. Checked here, where the bytes are read anyway, not on /blobs/missing, which would read them all.
+    if (createHash('sha256').update(blob.bytes).digest('hex') !== sha256) {
+      await blobs.discard(classId, sha256);
+      c.set('counts', 'damaged');
+      throw missing();
+    }
     c.set('counts', `bytes=${blob.bytes.length}`);
     return c.body(blob.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': blob.type,

@@ -68,6 +68,9 @@ export async function openPostgresBlobs(databaseUrl: string, schema: string): Pr
     forget: async (classId, hashes) => {
       await pool.query('DELETE FROM blobs WHERE class_id = $1 AND sha256 = ANY($2::text[])', [classId, [...hashes]]);
     },
+    discard: async (classId, sha256) => {
+      await pool.query('DELETE FROM blobs WHERE class_id = $1 AND sha256 = $2', [classId, sha256]);
+    },
     list: async () =>
       ((await pool.query('SELECT class_id, sha256, type, size, created_at FROM blobs ORDER BY created_at, class_id, sha256')).rows as Array<Record<string, unknown>>).map(
         (r): BlobMeta => ({ classId: r.class_id as string, sha256: r.sha256 as string, type: r.type as BlobType, size: Number(r.size), created: Number(r.created_at) }),

@@ -63,6 +63,7 @@ export function openSqliteBlobs(dataDir: string): BlobStore {
     ),
     present: db.prepare('SELECT sha256 FROM blobs WHERE class_id = ? AND sha256 IN (SELECT value FROM json_each(?))'),
     forget: db.prepare('DELETE FROM blobs WHERE class_id = ? AND sha256 = ?'),
+    discard: db.prepare('DELETE FROM blobs WHERE sha256 = ?'),
     held: db.prepare('SELECT 1 FROM blobs WHERE sha256 = ? LIMIT 1'),
     list: db.prepare('SELECT class_id, sha256, type, size, created_at FROM blobs ORDER BY created_at, class_id, sha256'),
   };
@@ -103,7 +104,13 @@ export function openSqliteBlobs(dataDir: string): BlobStore {
       if (!isSha256Hex(sha256)) return undefined;
       const row = stmt.readable.get(teacherId, classId, sha256) as { type: BlobType } | undefined;
       if (!row) return undefined;
-      return { type: row.type, bytes: await readFile(fileOf(sha256)) };
+      const bytes = await readFile(fileOf(sha256)).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return undefined;
+        throw e;
+      });
+      // A row whose file went (discarded as damaged while a PUT of the same bytes was recording its row): missing.
+      if (!bytes) stmt.discard.run(sha256);
+      return bytes && { type: row.type, bytes };
     },
     missing: async (classId, hashes) => {
       const have = new Set((stmt.present.all(classId, JSON.stringify(hashes)) as Array<{ sha256: string }>).map((r) => r.sha256));
@@ -116,6 +123,12 @@ export function openSqliteBlobs(dataDir: string): BlobStore {
         // The file is shared by every class holding the same bytes: it goes with the last entry.
         if (!stmt.held.get(sha)) rmSync(fileOf(sha), { force: true });
       }
+    },
+    discard: async (_classId, sha256) => {
+      if (!isSha256Hex(sha256)) return;
+      // Rows first: a row always has its whole file, and a file with no row is only ever written over.
+      stmt.discard.run(sha256);
+      rmSync(fileOf(sha256), { force: true });
     },
     list: async () =>
       (stmt.list.all() as Array<Record<string, unknown>>).map(

@@ -39,6 +39,10 @@ export interface BlobStore {
   /** Removes a class's entries for these hashes (the bytes too, once no class holds them): the blobs of a note made
    * private, which the server is not to keep. Unknown hashes are ignored. */
   forget(classId: string, hashes: readonly string[]): Promise<void>;
+  /** Drops a copy whose bytes no longer hash to their address (changed on disk): the class then has no such blob, so
+   * GET answers 404 and /blobs/missing asks its uploader for it again. The embedded store's file is shared by every
+   * class holding the bytes, so all their entries go with it. */
+  discard(classId: string, sha256: string): Promise<void>;
   /** Every stored entry, for tests. */
   list(): Promise<BlobMeta[]>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@
 import { names, queueRefsIn, refsOf, type BlobOwnerRow, type BlobOwnerTable } from './blobRefs';
 import { surfaceQuota } from './errors';
 import type { CirculateDb } from './schema';
-import type { BlobQueueRow, BlobRow } from './localRecords';
+import type { BlobQueueRow, BlobRow, BlobTamper } from './localRecords';
 import { isPrivateNote } from '../shared/records';
 import type { NamedBlob } from '../shared/blobs';
 
@@ -107,7 +107,8 @@ export class BlobQueueStore {
     let up = 0;
     let down = 0;
     for (const e of pending) {
-      if ((await this.verdict(e)) !== 'send') continue;
+      // A tampered download is the sync status's warning, not something on its way.
+      if (e.tampered || (await this.verdict(e)) !== 'send') continue;
       if (e.dir === 'up') up++;
       else down++;
     }
@@ -152,7 +153,26 @@ export class BlobQueueStore {
   }
 
   async done(key: string): Promise<void> {
-    await this.db.blobQueue.update(key, { state: 'done', error: undefined });
+    await this.db.blobQueue.update(key, { state: 'done', error: undefined, tampered: undefined });
+  }
+
+  /** Uploads marked done, for the queue's slow check that the server still has them (it drops damaged copies). */
+  doneUploads(): Promise<BlobQueueRow[]> {
+    return this.db.blobQueue.where('state').equals('done').filter((e) => e.dir === 'up').toArray();
+  }
+
+  /** A download that failed the encryption check: kept pending, asked again no sooner than nextAt. */
+  async tamper(e: BlobQueueRow, tampered: BlobTamper, nextAt: number, error: string): Promise<void> {
+    await this.db.blobQueue.update(e.key, { state: 'pending', attempts: e.attempts + 1, nextAt, error, tampered });
+  }
+
+  /** How many downloads failed the encryption check and are still missing for a record on this device: the sync
+   * status reports them until good bytes come. Tampered entries stay pending, so the done ones are not read. */
+  async tamperedCount(): Promise<number> {
+    const open = await this.db.blobQueue.where('state').equals('pending').filter((e) => !!e.tampered).toArray();
+    let n = 0;
+    for (const e of open) if ((await this.verdict(e)) !== 'gone') n++;
+    return n;
   }
 
   async drop(key: string): Promise<void> {
@@ -163,8 +183,9 @@ export class BlobQueueStore {
     await this.db.blobQueue.update(key, { state: 'failed', error });
   }
 
+  /** Pending again (an upload found missing on a recheck was done) with its backoff. */
   async retryLater(e: BlobQueueRow, nextAt: number, error: string): Promise<void> {
-    await this.db.blobQueue.update(e.key, { attempts: e.attempts + 1, nextAt, error });
+    await this.db.blobQueue.update(e.key, { state: 'pending', attempts: e.attempts + 1, nextAt, error });
   }
 
   /** Stores downloaded bytes (already checked against their hash) and marks the entry done, together. */
@@ -172,7 +193,7 @@ export class BlobQueueStore {
     await this.db
       .transaction('rw', this.db.blobs, this.db.blobQueue, async () => {
         await this.db.blobs.put({ sha256: e.sha256, blob, type: blob.type || e.type, size: blob.size, createdAt: now });
-        await this.db.blobQueue.update(e.key, { state: 'done', error: undefined });
+        await this.db.blobQueue.update(e.key, { state: 'done', error: undefined, tampered: undefined });
       })
       .catch(surfaceQuota);
   }

@@ -73,6 +73,16 @@ export interface BlobQueueRow {
   /** Not before this time (backoff after a failure). */
   nextAt: number;
   error?: string;
+  /** A sealed download that failed the encryption check: the address it came from, whether the bytes did hash to
+   * it (then they never open, and that address is not asked again), and how often. Reported while set; cleared
+   * once good bytes are here. */
+  tampered?: BlobTamper;
+}
+
+export interface BlobTamper {
+  addr: string;
+  hashed: boolean;
+  times: number;
 }
 
 /** Device-only key-value state: identity, sync config and cursor, timer, print calibration. */

@@ -34,7 +34,7 @@ export const appKeys = new DeviceKeys(repo.db);
 /** Photos and memos of encrypted classes: sealed for the push's refs and the queue's uploads, opened on download. */
 const appSeals = new BlobSeals(repo.db, appKeys);
 
-export const appBlobs = new BlobSync(repo, { isOnline, lock: blobLock, seals: appSeals, report: (err) => appSync.report(err) });
+export const appBlobs = new BlobSync(repo, { isOnline, lock: blobLock, seals: appSeals, report: (n) => appSync.reportTamperedBlobs(n) });
 
 export const appSync = new SyncEngine(repo, {
   isOnline,

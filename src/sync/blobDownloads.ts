@@ -1,5 +1,5 @@
 // The blob queue's downloads: GET what pulled records name, keep only bytes that are what the record says (the plain
-// hash; for a sealed blob, its address and then the seal), and tell the teacher of a sealed blob that does not open.
+// hash; for a sealed blob, its address and then the seal), and mark a sealed blob that does not open tampered.
 
 import type { BlobQueueStore } from '../db/blobQueue';
 import { sha256Hex } from '../db/memos';
@@ -14,6 +14,8 @@ import type { Transport } from './transport';
  * captive portal's page is not an attack, but a server that keeps sending wrong bytes is. */
 const WRONG_BYTES_TRIES = 3;
 
+const DAMAGED = new BlobSealError('damaged').message;
+
 export interface DownloadPass {
   store: BlobQueueStore;
   seals: BlobSeals | undefined;
@@ -25,18 +27,22 @@ export interface DownloadPass {
   /** Whether this failure ends the pass (the network or the server is down): it is then the pass's error. */
   stops(err: SyncError): boolean;
   downloaded(): void;
-  /** A sealed blob that will never open: kept out of the device, its entry failed for good, and reported. */
-  tampered(e: BlobQueueRow, message: string): Promise<void>;
+  /** A sealed blob that failed the encryption check: kept out of the device, its entry asked again only after a long
+   * wait (a good copy may come: the server drops damaged bytes, its uploader sends them again), and reported. */
+  tampered(e: BlobQueueRow, at: { addr: string; hashed: boolean }, message: string): Promise<void>;
 }
 
-async function opened(p: DownloadPass, e: BlobQueueRow, named: NamedBlob & { sealed: BlobSeal }, res: Response): Promise<Blob | 'later' | 'tampered'> {
+/** What a sealed download came to: the plain blob, a wait, or tampered (`hashed`: the bytes were the address's). */
+type Opened = Blob | 'later' | { hashed: boolean };
+
+async function opened(p: DownloadPass, e: BlobQueueRow, named: NamedBlob & { sealed: BlobSeal }, res: Response): Promise<Opened> {
   const bytes = new Uint8Array(await res.arrayBuffer());
-  if ((await sha256HexOf(bytes)) !== named.sealed.addr) return e.attempts + 1 < WRONG_BYTES_TRIES ? 'later' : 'tampered';
+  if ((await sha256HexOf(bytes)) !== named.sealed.addr) return e.attempts + 1 < WRONG_BYTES_TRIES ? 'later' : { hashed: false };
   try {
     return await p.seals!.open(e.classId, named, bytes);
   } catch (err) {
     if (err instanceof BlobSealError && err.reason === 'unknown-key') return 'later';
-    return 'tampered';
+    return { hashed: true };
   }
 }
 
@@ -53,17 +59,23 @@ export async function downloads(p: DownloadPass, entries: readonly BlobQueueRow[
     }
     const named = p.seals ? await p.store.namedIn(e) : undefined;
     const sealed = named?.sealed ? (named as NamedBlob & { sealed: BlobSeal }) : undefined;
+    // Bytes are named by their hash: those that hashed right and did not open never will. Only a ref naming another
+    // seal is worth a GET.
+    if (sealed && e.tampered?.hashed && e.tampered.addr === sealed.sealed.addr) {
+      await p.tampered(e, e.tampered, DAMAGED);
+      continue;
+    }
     try {
       const res = await p.transport.blob(`/blobs/${sealed?.sealed.addr ?? e.sha256}`, { method: 'GET', classId: e.classId, timeoutMs: p.timeoutMs });
       let typed: Blob;
       if (sealed) {
         const got = await opened(p, e, sealed, res);
-        if (got === 'tampered') {
-          await p.tampered(e, new BlobSealError('damaged').message);
-          continue;
-        }
         if (got === 'later') {
           await p.later(e, asSyncError(new Error('wrong bytes')));
+          continue;
+        }
+        if (!(got instanceof Blob)) {
+          await p.tampered(e, { addr: sealed.sealed.addr, hashed: got.hashed }, DAMAGED);
           continue;
         }
         typed = got;

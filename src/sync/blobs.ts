@@ -1,6 +1,6 @@
 // The blob queue's network half: photos and memos move beside the engine's pushes and pulls, never in front of them;
-// uploads ask POST /blobs/missing then PUT each (idempotent; sealed first when the class has a key), downloads
-// (./blobDownloads) GET what pulled records name, checked.
+// uploads ask POST /blobs/missing then PUT each (idempotent; sealed first when the class has a key, and done ones
+// again now and then, as the server drops damaged copies), downloads (./blobDownloads) GET what records name, checked.
 
 import { isPrivateNote } from '../shared/records';
 import { BlobQueueStore, rememberServer } from '../db/blobQueue';
@@ -8,7 +8,7 @@ import { sha256Hex } from '../db/memos';
 import type { Repo, RemoteChange } from '../db/repo';
 import type { BlobQueueRow } from '../db/localRecords';
 import { apiBase, readConfig } from './config';
-import { asSyncError, MESSAGES, SyncError } from './errors';
+import { asSyncError, type SyncError } from './errors';
 import { downloads, type DownloadPass } from './blobDownloads';
 import { forgetWithdrawn } from './blobForget';
 import type { BlobSeals } from './e2ee/blobSeals';
@@ -36,16 +36,21 @@ export interface BlobSyncOptions {
   minBytesPerSecond?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** The slow backoff of a sealed download that failed the encryption check (15 min doubling to a day). */
+  tamperedBaseMs?: number;
+  tamperedMaxMs?: number;
+  /** How often uploads marked done are checked still there (a day; and at the first pass). */
+  recheckUploadsMs?: number;
   /** Seals uploads and opens downloads of encrypted classes; without it every blob moves plain. */
   seals?: BlobSeals;
-  /** Where a sealed blob that did not open is reported (the engine's status, as a damaged record is). */
-  report?: (err: SyncError) => void;
+  /** Told after each pass how many sealed downloads are held back as tampered (the engine's status, as for records). */
+  report?: (tamperedBlobs: number) => void;
 }
 
 export interface BlobPass {
   uploaded: number;
   downloaded: number;
-  /** Sealed blobs that came down and did not open: not kept, never asked for again, reported. */
+  /** Sealed blobs that came down and did not open: not kept, asked for again much later, reported. */
   tampered?: number;
   /** Addresses the server was asked to forget: the sealed blobs of notes withdrawn (made private) here. */
   forgotten?: number;
@@ -69,8 +74,11 @@ export class BlobSync {
   private readonly minBytesPerSecond: number;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
+  private readonly tamperedMs: readonly [base: number, max: number];
+  private readonly recheckUploadsMs: number;
+  private recheckedAt = -Infinity;
   private readonly seals: BlobSeals | undefined;
-  private readonly report: ((err: SyncError) => void) | undefined;
+  private readonly report: ((tamperedBlobs: number) => void) | undefined;
   private running: Promise<BlobPass> | undefined;
   private rerun = false;
   private swept = false;
@@ -90,6 +98,8 @@ export class BlobSync {
     this.minBytesPerSecond = opts.minBytesPerSecond ?? 16 * 1024;
     this.backoffBaseMs = opts.backoffBaseMs ?? 2_000;
     this.backoffMaxMs = opts.backoffMaxMs ?? 5 * 60_000;
+    this.tamperedMs = [opts.tamperedBaseMs ?? 15 * 60_000, opts.tamperedMaxMs ?? 24 * 3600_000];
+    this.recheckUploadsMs = opts.recheckUploadsMs ?? 24 * 3600_000;
     this.seals = opts.seals;
     this.report = opts.report;
   }
@@ -153,11 +163,16 @@ export class BlobSync {
         return true;
       }
       const due = await this.store.due(this.now());
-      await this.uploads(transport, due.filter((e) => e.dir === 'up'), out);
+      // Now and then the done uploads are asked after too: the server drops a copy whose bytes went bad, and this
+      // is how it gets a good one (checked only on GET, where the bytes are read anyway).
+      const recheck = this.now() - this.recheckedAt >= this.recheckUploadsMs;
+      const again = recheck ? await this.store.doneUploads() : [];
+      await this.uploads(transport, [...due.filter((e) => e.dir === 'up'), ...again], out);
+      if (recheck && !out.error) this.recheckedAt = this.now();
       if (!out.error) await downloads(this.downloadPass(transport, out), due.filter((e) => e.dir === 'down'));
       return true;
     });
-    if (out.tampered) this.report?.(new SyncError('tampered', MESSAGES.tamperedBlobs(out.tampered)));
+    this.report?.(await this.store.tamperedCount());
     return ran ? out : { ...out, skipped: 'busy' };
   }
 
@@ -171,8 +186,10 @@ export class BlobSync {
       later: (e, err) => this.later(e, err, out),
       stops: (err) => (stopsPass(err) ? ((out.error = err), true) : false),
       downloaded: () => void out.downloaded++,
-      tampered: async (e, message) => {
-        await this.store.failed(e.key, message);
+      tampered: async (e, at, message) => {
+        const times = e.tampered?.addr === at.addr ? e.tampered.times + 1 : 1;
+        const wait = backoffDelay(times, ...this.tamperedMs, this.random);
+        await this.store.tamper(e, { ...at, times }, this.now() + wait, message);
         out.tampered = (out.tampered ?? 0) + 1;
       },
     };

@@ -56,6 +56,9 @@ export class SyncEngine {
   private running: Promise<SyncOutcome> | undefined;
   private rerun = false;
   private loaded = false;
+  /** What failed the encryption check and is still held back: damaged records (counted by each sync) and sealed
+   * photos and memos (told by the blob queue after each pass). The status warns while either is above 0. */
+  private readonly tampered = { records: 0, blobs: 0 };
 
   constructor(
     readonly repo: Repo,
@@ -91,10 +94,20 @@ export class SyncEngine {
     for (const fn of this.listeners) fn(this.status);
   }
 
-  /** A problem found outside a sync, shown as a sync's would be (the blob queue's sealed photo that did not open);
-   * the next sync that succeeds clears it, as it does a damaged record's report. */
-  report(err: SyncError): void {
-    this.setStatus({ phase: 'error', error: { kind: err.kind, message: err.message, status: err.status } });
+  /** The blob queue's count of sealed downloads held back as tampered: shown at once after a sync that succeeded,
+   * and by every later sync until it is 0 (a sync running, or one that failed, shows it when one succeeds). */
+  reportTamperedBlobs(n: number): void {
+    if (n === this.tampered.blobs) return;
+    this.tampered.blobs = n;
+    const s = this.status;
+    if (s.phase !== 'synced' && !(s.phase === 'error' && s.error?.kind === 'tampered')) return;
+    const err = this.tamperedError();
+    this.setStatus(err ? { phase: 'error', error: { kind: err.kind, message: err.message } } : { phase: 'synced', error: null });
+  }
+
+  private tamperedError(): SyncError | undefined {
+    const { records, blobs } = this.tampered;
+    return records + blobs > 0 ? new SyncError('tampered', MESSAGES.tampered(records, blobs)) : undefined;
   }
 
   /** Loads the last sync time so the status is right before the first attempt. */
@@ -168,7 +181,6 @@ export class SyncEngine {
     }
     this.setStatus({ phase: 'syncing' });
     const counts = { pushed: 0, pulled: 0 };
-    let damaged = 0;
     try {
       await this.lock(async () => {
         const transport = this.transport(parsed.base, config.token);
@@ -180,12 +192,12 @@ export class SyncEngine {
         const pulled = await pull(this.repo, transport, { pullLimit: this.pullLimit, now: this.now, sealer: this.sealer, onPulled: this.onPulled }, config.cursor);
         counts.pulled = pulled.pulled;
         // Every damaged record still held, not only this pull's: the warning stays until a good copy comes.
-        damaged = this.sealer ? await damagedHeld(this.repo, this.sealer) : pulled.held.filter((e) => e.reason === 'damaged').length;
+        this.tampered.records = this.sealer ? await damagedHeld(this.repo, this.sealer) : pulled.held.filter((e) => e.reason === 'damaged').length;
       });
       const lastSyncAt = pushOnly ? this.status.lastSyncAt : this.now();
-      if (damaged > 0) {
-        // Everything else applied; the damaged records were held back, and the teacher is told.
-        const err = new SyncError('tampered', MESSAGES.tampered(damaged));
+      const err = this.tamperedError();
+      if (err) {
+        // Everything else applied; what failed the check was held back, and the teacher is told.
         this.setStatus({ phase: 'error', lastSyncAt, error: { kind: err.kind, message: err.message }, retryAt: null, failures: 0 });
         return { ok: false, ...counts, error: err };
       }

@@ -39,11 +39,23 @@ export const MESSAGES = {
   clock: 'The server refused changes stamped in the future: check this tablet\u2019s date and time.',
   server: 'The server had a problem: Circulate will try again shortly.',
   notCirculate: 'That address does not answer like a Circulate server: check the server address in Settings.',
-  tampered: (n: number) =>
-    `${n === 1 ? 'A record' : `${n} records`} from the server failed the encryption check: changed after ${n === 1 ? 'it was' : 'they were'} sealed. Nothing on this tablet was overwritten; tell whoever runs the server.`,
-  tamperedBlobs: (n: number) =>
-    `${n === 1 ? 'A photo or voice memo' : `${n} photos or voice memos`} from the server failed the encryption check: changed after ${n === 1 ? 'it was' : 'they were'} sealed. ${n === 1 ? 'It was' : 'They were'} not kept on this tablet; tell whoever runs the server.`,
+  tampered: (records: number, blobs = 0) => tamperedMessage(records, blobs),
 } as const;
+
+/** Records and sealed photos or memos that failed the encryption check, in one sentence: what is safe on the tablet
+ * (a damaged record overwrote nothing; damaged bytes were not kept) and whom to tell. */
+function tamperedMessage(records: number, blobs: number): string {
+  const recordWords = records === 1 ? 'A record' : `${records} records`;
+  const blobWords = blobs === 1 ? 'a photo or voice memo' : `${blobs} photos or voice memos`;
+  const what = records && blobs ? `${recordWords} and ${blobWords}` : records ? recordWords : blobWords.replace(/^a/, 'A');
+  const one = records + blobs === 1;
+  const safe = !blobs
+    ? 'Nothing on this tablet was overwritten'
+    : !records
+      ? `${one ? 'It was' : 'They were'} not kept on this tablet`
+      : `Nothing on this tablet was overwritten, and the damaged ${blobs === 1 ? 'photo or memo was' : 'photos or memos were'} not kept`;
+  return `${what} from the server failed the encryption check: changed after ${one ? 'it was' : 'they were'} sealed. ${safe}; tell whoever runs the server.`;
+}
 
 /** Retry-After is either seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {

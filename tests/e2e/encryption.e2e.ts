@@ -170,7 +170,7 @@ test('a ciphertext changed on the server is reported on the tablet, and the note
   expect(note).toBeDefined();
   tamperField(server.dataDir, 'notes', note!.id, 'text');
 
-  // Back online, tablet 2 syncs at once (the next sync, finding nothing new, clears the report again).
+  // Back online, tablet 2 syncs at once (and keeps the report on every sync until a good copy comes).
   await tablet2.getByRole('link', { name: 'Settings' }).click();
   await tablet2.context().setOffline(false);
   await expect(syncStatus(tablet2)).toHaveText('Server data failed its check (see Settings)', { timeout: 20_000 });

@@ -1,5 +1,6 @@
 // Attachments: a blob goes up and comes back byte for byte with its type; only the class's teachers may store or
-// read it; oversized, mistyped and mis-hashed uploads are refused and store nothing; a repeated PUT is harmless.
+// read it; oversized, mistyped and mis-hashed uploads are refused and store nothing; a repeated PUT is harmless; bytes
+// changed on disk are never served.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { API_BASE, CLIENT_SCHEMA, SCHEMA_HEADER, type ErrorBody } from '../../sr
 import type { TestServer } from '../../server/testing';
 import { STORES, change, client, json, st } from './api-helpers';
 import { blobClient, blobOf, sha, streamOf, type BlobClient } from './blob-helpers';
+import { tamperBlob } from './e2ee-helpers';
 
 describe.each(STORES)('blobs on $name', (store) => {
   let server: TestServer;
@@ -184,6 +186,27 @@ describe.each(STORES)('blobs on $name', (store) => {
     expect((await forget(riveraToken, { classId: 'class-r', hashes: [plain.sha256] })).status).toBe(200);
     expect((await rivera.get('class-r', plain.sha256)).status).toBe(404);
     expect((await rivera.get('class-r', sealed.sha256)).status).toBe(200);
+  });
+
+  it('never serves bytes changed on disk: the copy goes, /blobs/missing asks for it, and a PUT stores it whole again', async () => {
+    const photo = blobOf(50_000);
+    const memo = blobOf(20_000);
+    expect((await rivera.put('class-r', photo.sha256, photo.bytes)).status).toBe(201);
+    expect((await rivera.put('class-r', memo.sha256, memo.bytes, 'audio/webm')).status).toBe(201);
+    await tamperBlob(server, photo.sha256);
+
+    await refused(await rivera.get('class-r', photo.sha256), 404, 'not-found');
+    await refused(await rivera.get('class-r', photo.sha256), 404, 'not-found');
+    expect((await server.blobs.list()).map((b) => b.sha256)).toEqual([memo.sha256]);
+    if (dataDir) expect(readdirSync(join(dataDir, 'blobs'))).toEqual([memo.sha256]);
+    const missing = await rivera.missing({ classId: 'class-r', hashes: [photo.sha256, memo.sha256] });
+    expect(await json<BlobMissingResponse>(missing)).toEqual({ missing: [photo.sha256] });
+    // The blob beside it is untouched; the uploader's next PUT makes the damaged one whole again.
+    expect(sha(new Uint8Array(await (await rivera.get('class-r', memo.sha256)).arrayBuffer()))).toBe(memo.sha256);
+    expect((await rivera.put('class-r', photo.sha256, photo.bytes)).status).toBe(201);
+    const back = await rivera.get('class-r', photo.sha256);
+    expect(back.status).toBe(200);
+    expect(new Uint8Array(await back.arrayBuffer())).toEqual(photo.bytes);
   });
 
   it('says which hashes the server lacks for a class', async () => {
