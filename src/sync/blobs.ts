@@ -72,8 +72,7 @@ export class BlobSync {
   private readonly lock: <T>(fn: () => Promise<T>) => Promise<T | undefined>;
   private readonly timeoutMs: number;
   private readonly minBytesPerSecond: number;
-  private readonly backoffBaseMs: number;
-  private readonly backoffMaxMs: number;
+  private readonly backoffMs: readonly [base: number, max: number];
   private readonly tamperedMs: readonly [base: number, max: number];
   private readonly recheckUploadsMs: number;
   private recheckedAt = -Infinity;
@@ -96,8 +95,7 @@ export class BlobSync {
     this.lock = opts.lock ?? ((fn) => fn());
     this.timeoutMs = opts.timeoutMs ?? 30_000;
     this.minBytesPerSecond = opts.minBytesPerSecond ?? 16 * 1024;
-    this.backoffBaseMs = opts.backoffBaseMs ?? 2_000;
-    this.backoffMaxMs = opts.backoffMaxMs ?? 5 * 60_000;
+    this.backoffMs = [opts.backoffBaseMs ?? 2_000, opts.backoffMaxMs ?? 5 * 60_000];
     this.tamperedMs = [opts.tamperedBaseMs ?? 15 * 60_000, opts.tamperedMaxMs ?? 24 * 3600_000];
     this.recheckUploadsMs = opts.recheckUploadsMs ?? 24 * 3600_000;
     this.seals = opts.seals;
@@ -200,7 +198,7 @@ export class BlobSync {
   }
 
   private async later(e: BlobQueueRow, err: SyncError, out: BlobPass): Promise<void> {
-    const wait = Math.max(backoffDelay(e.attempts + 1, this.backoffBaseMs, this.backoffMaxMs, this.random), err.retryAfterMs ?? 0);
+    const wait = Math.max(backoffDelay(e.attempts + 1, ...this.backoffMs, this.random), err.retryAfterMs ?? 0);
     await this.store.retryLater(e, this.now() + wait, err.message);
     out.retrying++;
   }
