@@ -13,7 +13,8 @@ export const E2EE_VERSION = 2;
  * to its table, record id and stamp (see sealedContext); the field name binds it inside.
  */
 export interface SealedValue {
-  circulateE2ee: typeof E2EE_VERSION;
+  /** The envelope's mark and format. Builds before 2026-12-05 wrote it `circulateE2ee`; both are read (LEGACY_MARK). */
+  e2: typeof E2EE_VERSION;
   /** Which key of the class sealed it: key ids are random and say nothing about the class. */
   k: string;
   c: string;
@@ -32,10 +33,17 @@ export function staysPlain(table: TableName, field: string): boolean {
   return ALWAYS_PLAIN.has(field) || PLAIN_BY_TABLE[table]?.has(field) === true;
 }
 
+/**
+ * The envelope mark of the first format 2 builds: still read (records stored or held since), never written. The
+ * short mark is written since, as every sealed field of every record carries it (a tenth of a sealed mark's bytes).
+ */
+const LEGACY_MARK = 'circulateE2ee';
+const marked = (v: Record<string, unknown>): boolean => v.e2 === E2EE_VERSION || v[LEGACY_MARK] === E2EE_VERSION;
+
 export function isSealed(value: unknown): value is SealedValue {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
-  return v.circulateE2ee === E2EE_VERSION && typeof v.k === 'string' && typeof v.c === 'string' && Object.keys(v).length === 3;
+  return marked(v) && typeof v.k === 'string' && typeof v.c === 'string' && Object.keys(v).length === 3;
 }
 
 /** The additional authenticated data of one seal group (fields of a record written under one stamp). */
@@ -92,14 +100,14 @@ export interface ClassTeachersResponse {
  * merges and compacts it again after, so each field still merges on its own; devices expand before they open.
  */
 export interface SameSeal {
-  circulateE2ee: typeof E2EE_VERSION;
+  e2: typeof E2EE_VERSION;
   same: string;
 }
 
 export function isSameSeal(value: unknown): value is SameSeal {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
-  return v.circulateE2ee === E2EE_VERSION && typeof v.same === 'string' && Object.keys(v).length === 2;
+  return marked(v) && typeof v.same === 'string' && Object.keys(v).length === 2;
 }
 
 /**
@@ -132,7 +140,7 @@ export function compactSeals(fields: Record<string, unknown>): Record<string, un
       return [f, v];
     }
     changed = true;
-    return [f, { circulateE2ee: E2EE_VERSION, same } satisfies SameSeal];
+    return [f, { e2: E2EE_VERSION, same } satisfies SameSeal];
   });
   // Object.fromEntries defines each name as data, so a field named __proto__ stays a field.
   return changed ? Object.fromEntries(entries) : fields;

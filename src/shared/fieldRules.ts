@@ -29,6 +29,16 @@ export function fieldNameProblem(name: string): string | undefined {
 /** Whether a value nests at most MAX_VALUE_DEPTH arrays or objects. Walks without recursion, so no input overflows it. */
 export function withinDepth(value: unknown, max = MAX_VALUE_DEPTH): boolean {
   if (typeof value !== 'object' || value === null) return true;
+  // Most object values hold only plain ones (a sealed value, a seal reference, a photo's ref): no walk for those.
+  let flat = true;
+  for (const k in value) {
+    const child = (value as Record<string, unknown>)[k];
+    if (typeof child === 'object' && child !== null) {
+      flat = false;
+      break;
+    }
+  }
+  if (flat) return max >= 1;
   const stack: Array<[unknown, number]> = [[value, 1]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop()!;

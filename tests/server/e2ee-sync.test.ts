@@ -137,7 +137,7 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
     // One seal for the five small fields written together, kept once: the others name the field holding it.
     const first = await storedFields();
     expect(Object.values(first).filter((v) => typeof v === 'object' && v?.c !== undefined)).toHaveLength(1);
-    expect(first.lastName).toEqual({ circulateE2ee: 2, same: 'firstName' });
+    expect(first.lastName).toEqual({ e2: 2, same: 'firstName' });
 
     // firstName, which held the group's seal, is written again alone; the server merges field by field.
     await a.repo.update('students', studentId, { firstName: 'Mari' });
@@ -145,7 +145,7 @@ describe.each(STORES)('end-to-end encryption on $name', (store) => {
     const after = await storedFields();
     expect(after.firstName?.c).toBeDefined();
     expect(after.lastName?.c).toBe(first.firstName?.c);
-    expect(after.order).toEqual({ circulateE2ee: 2, same: 'lastName' });
+    expect(after.order).toEqual({ e2: 2, same: 'lastName' });
 
     const b = await tablet(server, teacher.token, await Keyring.open(ring.vault, phrase), 'Ms Rivera');
     expect((await b.engine.sync()).ok).toBe(true);

@@ -6,6 +6,27 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export const utf8 = (text: string): Uint8Array<ArrayBuffer> => encoder.encode(text);
+
+let scratch = new Uint8Array(4096);
+/** Texts up to this long (in UTF-16 units) go through the reused buffer; longer ones get their own. */
+const SCRATCH_MAX = 64 * 1024;
+
+/**
+ * Texts as UTF-8 in one reused buffer, for a WebCrypto call: it takes a copy of its inputs as it is called, so the
+ * views are good until the next call here. Most seals are a few hundred bytes: allocating two arrays for each of
+ * thousands per push cost more than encrypting them.
+ */
+export function utf8Views(...texts: string[]): Uint8Array<ArrayBuffer>[] {
+  const need = texts.reduce((n, t) => n + t.length * 3, 0);
+  if (need > SCRATCH_MAX * 3) return texts.map(utf8);
+  if (scratch.length < need) scratch = new Uint8Array(need);
+  let at = 0;
+  return texts.map((t) => {
+    const { written } = encoder.encodeInto(t, scratch.subarray(at));
+    at += written;
+    return scratch.subarray(at - written, at);
+  });
+}
 export const fromUtf8 = (bytes: Uint8Array): string => decoder.decode(bytes);
 
 /** UTF-8 length of a text, encoding only when it holds more than ASCII (most JSON here does not). */
@@ -61,7 +82,8 @@ export function freshBytes(n: number): Uint8Array<ArrayBuffer> {
     pool = randomBytes(POOL_BYTES);
     used = 0;
   }
-  const out = pool.slice(used, used + n);
+  // A view, not a copy: no byte of the block is handed out twice, and the block is dropped once spent.
+  const out = pool.subarray(used, used + n);
   used += n;
   return out;
 }

@@ -4,7 +4,7 @@
 
 import { fieldsOf, isSameSeal, isSealed, sealedContext, E2EE_VERSION, type SameSeal, type SealedValue } from '../../shared/e2ee';
 import type { TableName } from '../../shared/records';
-import { freshBytes, fromBase64url, fromUtf8, toBase64url, utf8 } from './bytes';
+import { freshBytes, fromBase64url, fromUtf8, toBase64url, utf8Views } from './bytes';
 import { loneGroup, sealGroups, type SealGroup } from './groups';
 
 const NONCE_BYTES = 12;
@@ -44,12 +44,11 @@ export interface FieldPlace {
 /** Seals one group's plaintext: one AES-GCM call for every field in it. */
 async function sealGroup(key: ClassKey, table: string, id: string, group: SealGroup): Promise<SealedValue> {
   const iv = freshBytes(NONCE_BYTES);
-  const additionalData = utf8(sealedContext(table, id, group.stamp));
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key.key, utf8(group.plaintext)));
-  const out = new Uint8Array(NONCE_BYTES + sealed.length);
-  out.set(iv);
-  out.set(sealed, NONCE_BYTES);
-  return { circulateE2ee: E2EE_VERSION, k: key.id, c: toBase64url(out) };
+  // 12 bytes are four whole base64 groups: the nonce's base64 joined to the ciphertext's is that of both together.
+  const head = toBase64url(iv);
+  const [additionalData, data] = utf8Views(sealedContext(table, id, group.stamp), group.plaintext) as [Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>];
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, key.key, data);
+  return { e2: E2EE_VERSION, k: key.id, c: head + toBase64url(new Uint8Array(sealed)) };
 }
 
 /** Opens one sealed value to the group object it carries; throws SealError when it does not open. */
@@ -59,7 +58,7 @@ async function openGroup(keys: ReadonlyMap<string, ClassKey>, place: FieldPlace,
   try {
     const bytes = fromBase64url(sealed.c);
     if (bytes.length < NONCE_BYTES + 16) throw new Error('too short');
-    const additionalData = utf8(sealedContext(place.table, place.id, place.stamp));
+    const [additionalData] = utf8Views(sealedContext(place.table, place.id, place.stamp)) as [Uint8Array<ArrayBuffer>];
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, NONCE_BYTES), additionalData }, key.key, bytes.subarray(NONCE_BYTES));
     const group = JSON.parse(fromUtf8(new Uint8Array(plain))) as unknown;
     if (typeof group !== 'object' || group === null || Array.isArray(group)) throw new Error('not a group');
@@ -102,7 +101,7 @@ export async function sealFields<T extends StampedFields>(key: ClassKey, rec: T,
   const seals = groups.length === 1 ? [await sealGroup(key, rec.table, rec.id, groups[0]!)] : await Promise.all(groups.map((g) => sealGroup(key, rec.table, rec.id, g)));
   const byField = new Map<string, SealedValue | SameSeal>();
   groups.forEach((g, i) => {
-    const ref: SameSeal | undefined = compact && g.fields.length > 1 ? { circulateE2ee: E2EE_VERSION, same: g.fields[0]! } : undefined;
+    const ref: SameSeal | undefined = compact && g.fields.length > 1 ? { e2: E2EE_VERSION, same: g.fields[0]! } : undefined;
     g.fields.forEach((f, j) => byField.set(f, j > 0 && ref ? ref : seals[i]!));
   });
   return { ...rec, fields: fieldsOf(Object.keys(rec.fields), (f) => byField.get(f) ?? rec.fields[f]) };

@@ -35,8 +35,8 @@ const b64Length = (bytes: number) => Math.ceil((bytes * 4) / 3);
  * reference to that field on the others.
  */
 export function sealedBytes(key: ClassKey, rec: StampedFields, groups: readonly SealGroup[]): number {
-  const sealHead = utf8Length(JSON.stringify({ circulateE2ee: E2EE_VERSION, k: key.id, c: '' } satisfies SealedValue));
-  const refBytes = (to: string) => utf8Length(JSON.stringify({ circulateE2ee: E2EE_VERSION, same: to } satisfies SameSeal));
+  const sealHead = utf8Length(JSON.stringify({ e2: E2EE_VERSION, k: key.id, c: '' } satisfies SealedValue));
+  const refBytes = (to: string) => utf8Length(JSON.stringify({ e2: E2EE_VERSION, same: to } satisfies SameSeal));
   if (!groups.every((g) => g.allInPlainJson)) return skeletonBytes(rec, groups, sealHead, refBytes);
   let bytes = utf8Length(JSON.stringify(rec));
   for (const g of groups) {

@@ -19,7 +19,7 @@ describe('sealed field values', () => {
         const sealed = await sealValue(classKey, place, v);
         expect(isSealed(sealed)).toBe(true);
         // Only the key id and the ciphertext travel; the ciphertext is the group's JSON text plus nonce and tag.
-        expect(Object.keys(sealed).sort()).toEqual(['c', 'circulateE2ee', 'k']);
+        expect(Object.keys(sealed).sort()).toEqual(['c', 'e2', 'k']);
         expect(sealed.c).not.toContain(words);
         expect(fromBase64url(sealed.c).length).toBe(new TextEncoder().encode(JSON.stringify({ [place.field]: v })).length + 28);
         expect(await openValue(keysOf(classKey), place, sealed)).toEqual(JSON.parse(JSON.stringify(v)));

@@ -53,10 +53,20 @@ describe('seal groups', () => {
     const { classKey } = await newClassKey();
     const sealed = await sealFields(classKey, mark(markFields));
     const sent = compactSeals(sealed.fields);
-    expect(sent.studentId).toEqual({ circulateE2ee: 2, same: 'pieceId' });
+    expect(sent.studentId).toEqual({ e2: 2, same: 'pieceId' });
     expect(JSON.stringify(sent).length).toBeLessThan(JSON.stringify(sealed.fields).length / 2);
     const { pieceId: _gone, ...orphaned } = sent;
     await expect(openFields(keysOf(classKey), { ...mark(markFields), fields: expandSeals(orphaned) })).rejects.toMatchObject({ field: 'studentId', reason: 'damaged' });
+  });
+
+  it('still open records sealed by the first format 2 builds, whose envelopes were marked circulateE2ee', async () => {
+    const { classKey } = await newClassKey();
+    const sent = await sealFields(classKey, mark(markFields), undefined, true);
+    const legacy = JSON.parse(JSON.stringify(sent).replaceAll('"e2":2', '"circulateE2ee":2')) as typeof sent;
+    expect(JSON.stringify(legacy)).not.toContain('"e2"');
+    expect(isSealed(legacy.fields.pieceId)).toBe(true);
+    expect((await openFields(keysOf(classKey), legacy)).fields).toEqual(markFields);
+    expect(expandSeals(legacy.fields).studentId).toEqual(legacy.fields.pieceId);
   });
 
   it('refuse a group\u2019s ciphertext under a field outside it, under another stamp, or with a flipped byte', async () => {
