@@ -1,7 +1,7 @@
 // Pushing: the outbox, front first, in batches that fit the server's limits, each acknowledged before its entries go.
 
 import type { Repo } from '../db/repo';
-import type { Outbox } from '../db/outbox';
+import type { Outbox, PeekedEntry } from '../db/outbox';
 import { mergeStamped } from '../domain/merge';
 import { MESSAGES, SyncError } from './errors';
 import type { Transport } from './transport';
@@ -33,6 +33,8 @@ interface Batch {
   bytes: number;
   /** The highest outbox seq read for this batch, sent or skipped. */
   lastSeq: number;
+  /** The read of the entries after lastSeq, started as soon as it was known (see push). */
+  following: Promise<PeekedEntry[]>;
 }
 
 /**
@@ -41,8 +43,8 @@ interface Batch {
  * this client, and every coalesced entry is at or below its change's n, so nothing is skipped that was not sent.
  * Entries the outbox marks private are dropped (the write path already keeps them out; this is the last gate).
  */
-async function nextBatch(outbox: Outbox, maxBodyBytes: number, limit: number, after?: number, sealer?: Sealer): Promise<Batch | null> {
-  const entries = await outbox.peek(limit, after);
+async function nextBatch(outbox: Outbox, maxBodyBytes: number, limit: number, read: Promise<PeekedEntry[]>, sealer?: Sealer): Promise<Batch | null> {
+  const entries = await read;
   if (!entries.length) return null;
   const classIds = sealer ? await outbox.classIds(entries) : undefined;
 
@@ -65,10 +67,14 @@ async function nextBatch(outbox: Outbox, maxBodyBytes: number, limit: number, af
     }
     lastSeq = e.seq;
   }
+  // The next batch's entries are read while this one is sealed: reading and sealing each took as long as the server
+  // took over a batch, and one after the other they kept it waiting.
+  const following = outbox.peek(limit, lastSeq);
+  following.catch(() => undefined);
   const list = [...byRecord.values()].sort((a, b) => a.change.n - b.change.n);
   const seqs = entries.filter((e) => e.seq <= lastSeq).map((e) => e.seq);
   const json = await Promise.all(list.map((x) => x.out.json()));
-  return { changes: list.map((x) => x.change), json, firstSeqs: list.map((x) => x.firstSeq), seqs, bytes, lastSeq };
+  return { changes: list.map((x) => x.change), json, firstSeqs: list.map((x) => x.firstSeq), seqs, bytes, lastSeq, following };
 }
 
 export async function push(repo: Repo, transport: Transport, opts: PushOptions): Promise<number> {
@@ -82,7 +88,8 @@ export async function push(repo: Repo, transport: Transport, opts: PushOptions):
   let deleting: Promise<unknown> | undefined;
   for (;;) {
     // The first batch is small, so the server starts work while the next full batch is read from the outbox.
-    const batch = await (ahead ?? nextBatch(outbox, opts.maxBodyBytes, pushed === 0 ? Math.min(limit, FIRST_PUSH) : limit, undefined, opts.sealer));
+    const first = pushed === 0 ? Math.min(limit, FIRST_PUSH) : limit;
+    const batch = await (ahead ?? nextBatch(outbox, opts.maxBodyBytes, limit, outbox.peek(first), opts.sealer));
     ahead = undefined;
     if (!batch) {
       await deleting;
@@ -98,7 +105,7 @@ export async function push(repo: Repo, transport: Transport, opts: PushOptions):
     const sent = transport.request<PushResponse>('/push', body);
     // Read the entries after this batch while the server works; used only if the whole batch is acknowledged
     // (then the outbox front is exactly there), never sent before that answer.
-    const next = nextBatch(outbox, opts.maxBodyBytes, limit, batch.lastSeq, opts.sealer);
+    const next = nextBatch(outbox, opts.maxBodyBytes, limit, batch.following, opts.sealer);
     next.catch(() => undefined);
     let res: PushResponse;
     try {

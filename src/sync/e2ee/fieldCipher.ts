@@ -117,8 +117,10 @@ export async function openFields<T extends StampedFields>(keys: ReadonlyMap<stri
   // A group is opened once: its seal, held by one field and named by the rest, under one stamp. A field claiming
   // another stamp for it is opened (and refused) on its own, and the error names the field it was opened for.
   const names = Object.keys(rec.fields);
-  const places = new Array<{ place: FieldPlace; at: string } | undefined>(names.length);
-  const groups = new Map<string, Promise<Record<string, unknown>>>();
+  const places = new Array<{ place: FieldPlace; group: number } | undefined>(names.length);
+  // A record has one group or a few: a list searched by hand costs less than a map per record of a page.
+  const ats: string[] = [];
+  const groups: Promise<Record<string, unknown>>[] = [];
   names.forEach((field, i) => {
     const value = rec.fields[field];
     const place = { table: rec.table, id: rec.id, field, stamp: rec.meta[field]?.t ?? '' };
@@ -133,10 +135,13 @@ export async function openFields<T extends StampedFields>(keys: ReadonlyMap<stri
     } else if (isSealed(value)) sealed = value;
     else return;
     const at = `${place.stamp}\u0000${holder}`;
-    if (!groups.has(at)) groups.set(at, openGroup(keys, place, sealed));
-    places[i] = { place, at };
+    let group = ats.indexOf(at);
+    if (group < 0) {
+      group = ats.push(at) - 1;
+      groups.push(openGroup(keys, place, sealed));
+    }
+    places[i] = { place, group };
   });
-  const opened = new Map<string, Record<string, unknown>>();
-  await Promise.all([...groups].map(async ([at, group]) => opened.set(at, await group)));
-  return { ...rec, fields: fieldsOf(names, (f, i) => (places[i] ? fieldOf(opened.get(places[i].at)!, places[i].place) : rec.fields[f])) };
+  const opened = await Promise.all(groups);
+  return { ...rec, fields: fieldsOf(names, (f, i) => (places[i] ? fieldOf(opened[places[i].group]!, places[i].place) : rec.fields[f])) };
 }
