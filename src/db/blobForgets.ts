@@ -36,11 +36,15 @@ export class BlobForgets {
   async due(): Promise<Withdrawn[]> {
     const keys = (await this.db.local.where('key').startsWith(PREFIX).primaryKeys()) as string[];
     const out: Withdrawn[] = [];
+    // One read of a class's notes and conferences however many of its notes are queued: only private notes are, and
+    // private notes name nothing here.
+    const namedIn = new Map<string, Promise<Set<string>>>();
     for (const key of keys) {
       const noteId = key.slice(PREFIX.length);
       const note = await this.db.notes.get(noteId);
       if (note && isPrivateNote('notes', note) && note.classId && refsOf(note).length) {
-        const named = await this.namedInClass(note.classId, noteId);
+        if (!namedIn.has(note.classId)) namedIn.set(note.classId, this.namedInClass(note.classId));
+        const named = await namedIn.get(note.classId)!;
         const blobs = refsOf(note).filter((r) => !named.has(r.sha256));
         if (blobs.length) {
           out.push({ noteId, classId: note.classId, blobs });
@@ -52,13 +56,13 @@ export class BlobForgets {
     return out;
   }
 
-  /** The plain hashes the class's records other than this note name, private notes left out. */
-  private async namedInClass(classId: string, noteId: string): Promise<Set<string>> {
+  /** The plain hashes the class's notes and conferences name, private notes left out. */
+  private async namedInClass(classId: string): Promise<Set<string>> {
     const named = new Set<string>();
     const range = (t: 'notes' | 'conferences') => this.db.table(t).where('[classId+at]').between([classId, Dexie.minKey], [classId, Dexie.maxKey]);
     for (const t of ['notes', 'conferences'] as const) {
       await range(t).each((r: BlobOwnerRow) => {
-        if (r.id === noteId || isPrivateNote(t, r)) return;
+        if (isPrivateNote(t, r)) return;
         for (const ref of refsOf(r)) named.add(ref.sha256);
       });
     }
